@@ -1,0 +1,97 @@
+"""What a connector is: containers, read as streams of bounded Arrow batches.
+
+A connector never materialises a whole table or file. What it cannot read becomes a
+``ReadError`` in the stream (naming the place, never a value) and reading goes on.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+DEFAULT_BATCH_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class Container:
+    """A table, file, S3 object or conversation export.
+
+    Attributes:
+        name: Stable name shown in reports (``public.customers``, ``exports/a.csv``, an S3 key).
+        ref: Whatever the connector needs to open it again (path, key, table identity).
+        size: Bytes or rows if known, for progress bars and partitioning; 0 if unknown.
+    """
+
+    name: str
+    ref: object = None
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A bounded slice of a container.
+
+    Attributes:
+        data: One ``string`` column per field (column name or JSON path).
+        keys: Record-key columns, row-aligned with ``data`` (``line``, ``row``, ``index``
+            or the primary-key columns).
+        key_is_sensitive: True when a key column itself holds personal data.
+    """
+
+    data: pa.RecordBatch
+    keys: pa.RecordBatch
+    key_is_sensitive: bool = False
+
+    @property
+    def num_rows(self) -> int:
+        return self.data.num_rows
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A place that could not be read: ``broken.csv:line 17``. Never holds a value."""
+
+    location: str
+    error: str
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read.
+
+    Attributes:
+        batch_rows: Upper bound on rows per batch.
+        sample_rows: In sample mode, the connector may return only about this many rows
+            (a random sample where it can) for containers without free text. ``None``: all.
+        resume_after: Record key after which to resume a container (full mode, ordered reads).
+    """
+
+    batch_rows: int = DEFAULT_BATCH_ROWS
+    sample_rows: int | None = None
+    resume_after: dict | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class Connector(ABC):
+    """A configured source: lists its containers and reads each one."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @abstractmethod
+    def containers(self) -> Iterator[Container | ReadError]:
+        """List the containers; what cannot be listed is yielded as ``ReadError``."""
+
+    @abstractmethod
+    def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
+        """Stream a container in bounded batches, with read errors in order."""
+
+    def close(self) -> None:
+        """Release connections. Safe to call twice."""
+
+    def describe(self) -> str:
+        """A one-line description for logs: must hold no credential."""
+        return f"{type(self).__name__}({self.name})"

@@ -1,0 +1,207 @@
+"""What every detector is, and the two-stage pattern detector most of them are.
+
+Two stages, as in Presidio: a regex proposes candidates, a validator confirms
+(checksum passed), rejects (bad checksum: dropped) or leaves the base score.
+Context words near a candidate, or a column name that hints at the entity, raise
+the score. The same definition serves the vectorised Arrow fast path (``prefilter``,
+an RE2 pattern used by ``pyarrow.compute`` to pick candidate cells) and the
+Presidio adapter (``detectors.presidio_adapter``).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from detectors import masking
+
+if TYPE_CHECKING:  # spaCy is only needed by NLP detectors
+    from spacy.tokens import Doc
+
+
+class Verdict(enum.Enum):
+    VALID = "valid"  # checksum or structure confirmed
+    INVALID = "invalid"  # confirmed not to be the entity: dropped
+    UNCHECKED = "unchecked"  # nothing to check: base score
+
+
+@dataclass(frozen=True)
+class Match:
+    """A detector's hit inside one text.
+
+    ``normalized`` is the normalised value, kept in memory only to compute the keyed
+    hash; it is never written anywhere (``repr`` hides it too).
+    """
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    detector: str
+    evidence: tuple[str, ...] = ()
+    preview: str = ""
+    normalized: str = field(default="", repr=False)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (``Sécu`` -> ``secu``), for matching words."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Detector(ABC):
+    """Base of every detector.
+
+    Class attributes:
+        name: Stable detector name, shown in findings' ``detector`` field.
+        entities: Entity types this detector may emit.
+        positive_examples: Texts in which the detector must find its entity (run as tests).
+        negative_examples: Texts in which it must find nothing (run as tests).
+    """
+
+    name: ClassVar[str]
+    entities: ClassVar[tuple[str, ...]]
+    positive_examples: ClassVar[tuple[str, ...]] = ()
+    negative_examples: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        """Return the matches in ``text``. ``hint`` is the entity a column name suggests."""
+
+
+class TextDetector(Detector):
+    """A detector that needs only the text (regexes, checksums): the fast path.
+
+    ``prefilter`` is an RE2 regex (no look-around, no back-references) that matches
+    every cell in which ``find`` could match; ``None`` means every cell is a candidate.
+    """
+
+    prefilter: ClassVar[str | None] = None
+    prefilter_ignore_case: ClassVar[bool] = False
+    only_with_hint: ClassVar[bool] = False  # runs only on columns whose name hints at its entities
+
+
+class DocDetector(Detector):
+    """A detector that reads a spaCy ``Doc`` (NER, lemmas, dependencies).
+
+    ``prefilter`` (RE2, matched case-insensitively) names the cells worth parsing
+    outside the NER sample; ``None`` means the detector runs only on parsed cells.
+    """
+
+    prefilter: ClassVar[str | None] = None
+
+    @abstractmethod
+    def find_in_doc(self, doc: Doc, hint: str | None = None) -> list[Match]:
+        """Return the matches in an already parsed document."""
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        from scanner.nlp import load_nlp  # late: loading the model is slow
+
+        return self.find_in_doc(load_nlp()(text), hint)
+
+
+class PatternDetector(TextDetector):
+    """Regex candidates, then validation, context and column hints.
+
+    Subclasses set ``entity``, ``pattern`` and optionally the others, and override
+    ``validate``, ``normalize``, ``mask`` and ``is_junk`` as needed. If the pattern
+    has a group named ``value``, that group is the span; else the whole match.
+    """
+
+    entity: ClassVar[str]
+    pattern: ClassVar[str]
+    flags: ClassVar[int] = 0
+    context_words: ClassVar[tuple[str, ...]] = ()
+    context_window: ClassVar[int] = 40  # characters before the candidate searched for context
+    base_score: ClassVar[float] = 0.5  # pattern matched, nothing to validate
+    valid_score: ClassVar[float] = 1.0  # validator confirmed
+    context_boost: ClassVar[float] = 0.35
+    needs_context: ClassVar[bool] = False  # dropped unless context words or a column hint
+    min_score: ClassVar[float] = 0.0
+
+    _compiled: ClassVar[re.Pattern[str] | None] = None
+    _context_re: ClassVar[re.Pattern[str] | None] = None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "entity" in cls.__dict__ and "entities" not in cls.__dict__:
+            cls.entities = (cls.entity,)
+        if "pattern" in cls.__dict__:
+            cls._compiled = re.compile(cls.pattern, cls.flags)
+        if "context_words" in cls.__dict__ and cls.context_words:
+            words = sorted({fold(w) for w in cls.context_words}, key=len, reverse=True)
+            cls._context_re = re.compile(
+                r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
+            )
+
+    # Override points -------------------------------------------------------------------
+    def validate(self, candidate: str) -> Verdict:
+        return Verdict.UNCHECKED
+
+    def normalize(self, candidate: str) -> str:
+        return re.sub(r"[\s.\-/]", "", candidate).upper()
+
+    def mask(self, candidate: str) -> str:
+        return masking.mask_generic(candidate)
+
+    def is_junk(self, candidate: str) -> bool:
+        """Known look-alikes to veto before validation (all same digit, sequences)."""
+        return False
+
+    # The two stages ---------------------------------------------------------------------
+    def context_word(self, text: str, start: int, end: int) -> str | None:
+        """The first context word in the window before the candidate (or just after it)."""
+        if self._context_re is None:
+            return None
+        window = fold(text[max(0, start - self.context_window) : start])
+        found = self._context_re.search(window)
+        if found is None:
+            found = self._context_re.search(fold(text[end : end + 15]))
+        return found.group(1) if found else None
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        if not text or self._compiled is None:
+            return []
+        matches = []
+        has_value_group = "value" in self._compiled.groupindex
+        for m in self._compiled.finditer(text):
+            start, end = m.span("value") if has_value_group else m.span()
+            if start < 0:
+                continue
+            candidate = text[start:end]
+            if self.is_junk(candidate):
+                continue
+            verdict = self.validate(candidate)
+            if verdict is Verdict.INVALID:
+                continue
+            evidence = ["checksum"] if verdict is Verdict.VALID else ["pattern"]
+            score = self.valid_score if verdict is Verdict.VALID else self.base_score
+            word = self.context_word(text, start, end)
+            hinted = hint == self.entity
+            if self.needs_context and word is None and not hinted:
+                continue
+            if word is not None:
+                evidence.append(f"context:{word}")
+            if hinted:
+                evidence.append("column-name")
+            if word is not None or hinted:
+                score = min(1.0, score + self.context_boost)
+            if score < self.min_score:
+                continue
+            matches.append(
+                Match(
+                    start=start,
+                    end=end,
+                    entity=self.entity,
+                    score=round(score, 3),
+                    detector=self.name,
+                    evidence=tuple(evidence),
+                    preview=self.mask(candidate),
+                    normalized=self.normalize(candidate),
+                )
+            )
+        return matches

@@ -1,0 +1,75 @@
+"""Column names that hint at an entity: French and English, folded, token-matched.
+
+``hint_for("Date_Naissance")`` -> ``DATE_OF_BIRTH``; ``hint_for("nom_produit")`` -> ``None``.
+A hint never makes a finding on its own: it raises a candidate's score, lets
+context-dependent detectors fire (a bare 9-digit SIREN), and lets the hinted-value
+detector accept names, cities and dates that have no pattern of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detectors.base import fold
+
+FREE_TEXT = "FREE_TEXT"
+
+# Most specific first: the first entry whose tokens occur in the name wins.
+HINTS: tuple[tuple[str, str], ...] = (
+    ("nom_produit", ""), ("nom_fichier", ""), ("nom_societe", ""), ("nom_entreprise", ""),
+    ("raison_sociale", ""), ("product_name", ""), ("file_name", ""), ("company_name", ""),
+    ("user_agent", ""), ("nom_ville", "LOCATION"), ("nom_commune", "LOCATION"),
+    ("date_naissance", "DATE_OF_BIRTH"), ("date_de_naissance", "DATE_OF_BIRTH"),
+    ("birth_date", "DATE_OF_BIRTH"), ("date_of_birth", "DATE_OF_BIRTH"),
+    ("birthdate", "DATE_OF_BIRTH"), ("naissance", "DATE_OF_BIRTH"), ("dob", "DATE_OF_BIRTH"),
+    ("ddn", "DATE_OF_BIRTH"), ("ne_le", "DATE_OF_BIRTH"),
+    ("adresse_ip", "IP_ADDRESS"), ("ip_address", "IP_ADDRESS"), ("remote_addr", "IP_ADDRESS"),
+    ("client_ip", "IP_ADDRESS"), ("ip", "IP_ADDRESS"),
+    ("adresse_mail", "EMAIL_ADDRESS"), ("adresse_email", "EMAIL_ADDRESS"),
+    ("email", "EMAIL_ADDRESS"), ("e_mail", "EMAIL_ADDRESS"), ("courriel", "EMAIL_ADDRESS"),
+    ("mail", "EMAIL_ADDRESS"), ("mel", "EMAIL_ADDRESS"),
+    ("code_postal", "LOCATION"), ("postal_code", "LOCATION"), ("postcode", "LOCATION"),
+    ("zipcode", "LOCATION"), ("zip", "LOCATION"), ("cp", "LOCATION"), ("ville", "LOCATION"),
+    ("city", "LOCATION"), ("commune", "LOCATION"), ("localite", "LOCATION"),
+    ("adresse", "ADDRESS"), ("address", "ADDRESS"), ("addr", "ADDRESS"), ("rue", "ADDRESS"),
+    ("street", "ADDRESS"), ("voie", "ADDRESS"),
+    ("num_secu", "FR_NIR"), ("numero_secu", "FR_NIR"), ("securite_sociale", "FR_NIR"),
+    ("secu", "FR_NIR"), ("nir", "FR_NIR"), ("num_ss", "FR_NIR"), ("insee", "FR_NIR"),
+    ("siret", "FR_SIRET"), ("siren", "FR_SIREN"), ("tva_intra", "FR_VAT"), ("num_tva", "FR_VAT"),
+    ("tva", "FR_VAT"), ("vat", "FR_VAT"), ("iban", "IBAN_CODE"), ("rib", "IBAN_CODE"),
+    ("numero_carte", "CREDIT_CARD"), ("card_number", "CREDIT_CARD"), ("carte", "CREDIT_CARD"),
+    ("cb", "CREDIT_CARD"), ("pan", "CREDIT_CARD"),
+    ("carte_identite", "FR_CNI"), ("piece_identite", "FR_CNI"), ("cni", "FR_CNI"),
+    ("passeport", "FR_PASSPORT"), ("passport", "FR_PASSPORT"),
+    ("telephone", "PHONE_NUMBER"), ("tel", "PHONE_NUMBER"), ("phone", "PHONE_NUMBER"),
+    ("portable", "PHONE_NUMBER"), ("mobile", "PHONE_NUMBER"), ("gsm", "PHONE_NUMBER"),
+    ("fixe", "PHONE_NUMBER"), ("fax", "PHONE_NUMBER"),
+    ("prenom", "PERSON"), ("first_name", "PERSON"), ("firstname", "PERSON"),
+    ("last_name", "PERSON"), ("lastname", "PERSON"), ("surname", "PERSON"),
+    ("given_name", "PERSON"), ("full_name", "PERSON"), ("nom_famille", "PERSON"),
+    ("nom_usage", "PERSON"), ("nom", "PERSON"), ("name", "PERSON"), ("titulaire", "PERSON"),
+    ("notes", FREE_TEXT), ("note", FREE_TEXT), ("commentaire", FREE_TEXT),
+    ("commentaires", FREE_TEXT), ("comment", FREE_TEXT), ("comments", FREE_TEXT),
+    ("message", FREE_TEXT), ("description", FREE_TEXT), ("texte", FREE_TEXT), ("text", FREE_TEXT),
+    ("body", FREE_TEXT), ("contenu", FREE_TEXT), ("remarque", FREE_TEXT),
+    ("remarques", FREE_TEXT), ("observations", FREE_TEXT),
+)
+
+
+def tokens(column: str) -> list[str]:
+    """``DateNaissance`` / ``date-naissance`` / ``user.Date_Naissance`` -> ``['date', 'naissance']``.
+
+    For a JSON path only the last segment counts (``user.email`` -> ``['email']``).
+    """
+    last = re.split(r"[.\[\]]+", column.strip(".[]"))[-1] if column else ""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", last)
+    return [t for t in re.split(r"[^a-z0-9]+", fold(spaced)) if t]
+
+
+def hint_for(column: str) -> str | None:
+    """The entity (or ``FREE_TEXT``) a column name suggests, else ``None``."""
+    name = "_" + "_".join(tokens(column)) + "_"
+    for phrase, entity in HINTS:
+        if f"_{phrase}_" in name:
+            return entity or None
+    return None

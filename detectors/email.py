@@ -1,0 +1,52 @@
+"""EMAIL_ADDRESS: an RFC 5322 'dot-atom' address with a plausible domain.
+
+We do not ask the public-suffix list (Presidio's recognizer does, through
+tldextract, which reaches the internet): the TLD is checked for shape only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detectors import masking
+from detectors.base import PatternDetector, Verdict
+
+# Look like domains but are file names (``logo@2x.png``).
+_FILE_EXTENSIONS = frozenset(
+    "png jpg jpeg gif svg webp bmp pdf doc docx xls xlsx csv txt zip gz js css html json xml".split()
+)
+_LOCAL_OK = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+
+
+class EmailDetector(PatternDetector):
+    name = "email"
+    entity = "EMAIL_ADDRESS"
+    pattern = (
+        r"(?<![\w.+%-])[A-Za-z0-9._%+\-']{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
+        r"[A-Za-z]{2,24}(?![\w-])"
+    )
+    prefilter = r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]{2}"
+    base_score = 0.5
+    valid_score = 1.0
+    context_words = ("email", "e-mail", "mail", "courriel", "adresse électronique", "mél")
+    positive_examples = (
+        "Contact : jeanne.martin@example.com pour le devis",
+        "MAIL: Paul.Durand+crm@sub.example.org",
+    )
+    negative_examples = (
+        "le fichier rapport@2x.png",
+        "rendez-vous @ 14h à la mairie",
+        "adresse invalide .jean@example",
+    )
+
+    def validate(self, candidate: str) -> Verdict:
+        local, _, domain = candidate.rpartition("@")
+        if domain.rpartition(".")[2].lower() in _FILE_EXTENSIONS:
+            return Verdict.INVALID
+        return Verdict.VALID if _LOCAL_OK.match(local) else Verdict.INVALID
+
+    def normalize(self, candidate: str) -> str:
+        return candidate.strip().lower()
+
+    def mask(self, candidate: str) -> str:
+        return masking.mask_email(candidate)

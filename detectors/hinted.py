@@ -1,0 +1,82 @@
+"""Values with no pattern of their own, accepted in a column whose name says what they are.
+
+``Dupont`` is a PERSON in a column named ``nom``; ``Lyon`` a LOCATION in ``ville``;
+``1984-03-12`` a DATE_OF_BIRTH in ``date_naissance``. The value must still have the
+right shape: a ``nom`` column full of product codes finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from detectors import masking
+from detectors.base import Match, TextDetector, fold
+
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’\-.])*$")
+_POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
+_DATE = re.compile(
+    r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4}))(?:[ T]00:00(?::00)?)?$"
+)
+_ADDRESS = re.compile(r"\d.*[^\W\d_]{2,}|[^\W\d_]{2,}.*\d")
+
+
+def parse_date(value: str) -> date | None:
+    m = _DATE.match(value.strip())
+    if not m:
+        return None
+    year = int(m["y1"] or m["y2"])
+    month = int(m["m1"] or m["m2"])
+    day = int(m["d1"] or m["d2"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def looks_like(entity: str, value: str) -> bool:
+    """Does a whole cell have the shape of the hinted entity?"""
+    value = value.strip()
+    if not value or len(value) > 120:
+        return False
+    if entity == "PERSON":
+        return bool(_NAME.match(value)) and len(value.split()) <= 5 and len(value) <= 60
+    if entity == "LOCATION":
+        return bool(_POSTCODE.match(value)) or (bool(_NAME.match(value)) and len(value) <= 60)
+    if entity == "DATE_OF_BIRTH":
+        born = parse_date(value)
+        return born is not None and 1900 <= born.year <= date.today().year
+    if entity == "ADDRESS":
+        return bool(_ADDRESS.search(value)) and len(value.split()) >= 2
+    return False
+
+
+class HintedValueDetector(TextDetector):
+    """Accepts a whole cell as the entity its column name names, if its shape fits."""
+
+    name = "column_hint"
+    entities = ("PERSON", "LOCATION", "DATE_OF_BIRTH", "ADDRESS")
+    only_with_hint = True
+    score = 0.7
+    positive_examples = ()  # needs a hint: tested in tests/detectors/test_hinted.py
+    negative_examples = ("Dupont",)
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        if hint not in self.entities or not isinstance(text, str) or not looks_like(hint, text):
+            return []
+        start = len(text) - len(text.lstrip())
+        value = text.strip()
+        preview = masking.mask_words(value) if hint in ("PERSON", "LOCATION") else masking.mask_generic(value)
+        return [
+            Match(
+                start=start,
+                end=start + len(value),
+                entity=hint,
+                score=self.score,
+                detector=self.name,
+                evidence=("column-name", "shape"),
+                preview=preview,
+                normalized=" ".join(fold(value).split()),
+            )
+        ]

@@ -1,0 +1,51 @@
+"""The one registry of detectors. Adding a detector: one module, one line here.
+
+Order matters only for ties in overlap resolution (earlier wins at equal score
+and length).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from detectors.base import DocDetector, TextDetector
+from detectors.credit_card import CreditCardDetector
+from detectors.email import EmailDetector
+from detectors.hinted import HintedValueDetector
+from detectors.ip_address import IpAddressDetector
+from detectors.ner import NerDetector
+from detectors.phone import PhoneDetector
+from detectors.iban import IbanDetector
+
+TEXT_DETECTORS: tuple[type[TextDetector], ...] = (
+    EmailDetector,
+    IbanDetector,
+    CreditCardDetector,
+    PhoneDetector,
+    IpAddressDetector,
+    HintedValueDetector,
+)
+
+DOC_DETECTORS: tuple[type[DocDetector], ...] = (
+    NerDetector,
+)
+
+
+@cache
+def text_detectors() -> tuple[TextDetector, ...]:
+    return tuple(cls() for cls in TEXT_DETECTORS)
+
+
+@cache
+def doc_detectors() -> tuple[DocDetector, ...]:
+    return tuple(cls() for cls in DOC_DETECTORS)
+
+
+def all_detectors() -> tuple:
+    return text_detectors() + doc_detectors()
+
+
+@cache
+def detector_rank() -> dict[str, int]:
+    """Detector name -> registration order, for overlap ties."""
+    return {d.name: i for i, d in enumerate(all_detectors())}

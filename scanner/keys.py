@@ -1,0 +1,56 @@
+"""The installation key and keyed hashes of normalised values.
+
+A plain SHA-256 of a phone number can be reversed by hashing every phone number.
+An HMAC under a secret key cannot, and stays comparable between runs that share the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+KEY_ENV = "FOUILLE_KEY"
+KEY_FILE_ENV = "FOUILLE_KEY_FILE"
+
+
+def default_key_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "fouille" / "key"
+
+
+def load_key(path: Path | None = None) -> bytes:
+    """Return the installation key: ``FOUILLE_KEY``, else a key file created on first use (0600)."""
+    from_env = os.environ.get(KEY_ENV)
+    if from_env:
+        return from_env.encode("utf-8")
+    key_path = path or Path(os.environ.get(KEY_FILE_ENV) or default_key_path())
+    if key_path.exists():
+        return key_path.read_bytes().strip()
+    key_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    new_key = secrets.token_hex(32).encode("ascii")
+    # O_EXCL: two scans starting at once must not overwrite each other's key.
+    try:
+        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(new_key)
+    return new_key
+
+
+class Hasher:
+    """Keyed hashing of normalised values (HMAC-SHA256, hex)."""
+
+    def __init__(self, key: bytes):
+        self._key = key
+
+    def __repr__(self) -> str:
+        return "Hasher(key=***)"
+
+    def hash(self, entity: str, normalized: str) -> str:
+        # The entity is part of the message so that equal digits of two types differ.
+        message = f"{entity}\x1f{normalized}".encode("utf-8")
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
