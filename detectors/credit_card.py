@@ -50,7 +50,7 @@ class CreditCardDetector(PatternDetector):
     context_words = ("carte", "cb", "visa", "mastercard", "amex", "card", "paiement", "n° de carte")
     positive_examples = (
         "carte 4970 1012 3456 7893 exp 12/27",
-        "paid with 5136427712345672",
+        "paid with 5136427712345678",
         "amex 3782 822463 10005",
     )
     negative_examples = (
