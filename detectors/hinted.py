@@ -19,7 +19,7 @@ _DATE = re.compile(
     r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
     r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4}))(?:[ T]00:00(?::00)?)?$"
 )
-_ADDRESS = re.compile(r"\d.*[^\W\d_]{2,}|[^\W\d_]{2,}.*\d")
+_ADDRESS = re.compile(r"[^\W\d_]{2,}")
 
 
 def parse_date(value: str) -> date | None:

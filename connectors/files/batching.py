@@ -1,0 +1,52 @@
+"""Accumulate rows into bounded Arrow batches of string columns plus key columns."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from connectors.base import Batch
+
+
+class BatchBuilder:
+    """Collects rows (dicts of field -> str) and record keys; flushes every ``batch_rows`` rows.
+
+    Fields may differ from row to row (JSON); a batch's columns are the union, in first-seen order.
+    """
+
+    def __init__(self, key_name: str, batch_rows: int):
+        self.key_name = key_name
+        self.batch_rows = max(1, batch_rows)
+        self._rows: list[dict[str, str | None]] = []
+        self._keys: list[int] = []
+        self._fields: dict[str, None] = {}
+
+    def add(self, key: int, row: dict[str, str | None]) -> Batch | None:
+        self._rows.append(row)
+        self._keys.append(key)
+        for name in row:
+            self._fields.setdefault(name, None)
+        if len(self._rows) >= self.batch_rows:
+            return self.flush()
+        return None
+
+    def flush(self) -> Batch | None:
+        if not self._rows:
+            return None
+        columns = {
+            name: pa.array([row.get(name) for row in self._rows], type=pa.string())
+            for name in self._fields
+        }
+        data = pa.RecordBatch.from_pydict(columns) if columns else pa.RecordBatch.from_pydict(
+            {}, schema=pa.schema([])
+        )
+        if not columns:  # rows with no fields still count as rows scanned
+            data = pa.RecordBatch.from_arrays([], schema=pa.schema([]))
+        keys = pa.RecordBatch.from_pydict({self.key_name: pa.array(self._keys, type=pa.int64())})
+        self._rows, self._keys, self._fields = [], [], {}
+        return Batch(data=data, keys=keys)
+
+
+def columns_batch(names: list[str], columns: list[list[str | None]], key_name: str, keys: list[int]) -> Batch:
+    """A batch from column lists (the CSV path: fixed columns, no per-row dicts)."""
+    data = pa.RecordBatch.from_arrays([pa.array(col, type=pa.string()) for col in columns], names=names)
+    return Batch(data=data, keys=pa.RecordBatch.from_pydict({key_name: pa.array(keys, type=pa.int64())}))

@@ -1,0 +1,128 @@
+"""The ``files`` source: local paths, directories (recursive) and globs.
+
+Container names are paths relative to the source root: the directory given, the
+fixed part of a glob, or a file's own folder. Symlinked directories are not followed
+(no loops); FIFOs, sockets and devices are reported, never opened.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from connectors.files.dispatch import read_stream, reader_for
+
+_GLOB_CHARS = set("*?[")
+
+
+def _glob_root(pattern: str) -> Path:
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+class FilesConnector(Connector):
+    """Reads local files.
+
+    Args:
+        name: Source name.
+        paths: Files, directories or glob patterns (``exports/**/*.csv``).
+        base_dir: Directory relative paths are resolved against (the config file's folder).
+        encoding: Force an encoding instead of sniffing it.
+        delimiter: Force a CSV delimiter instead of sniffing it.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        paths: list[str],
+        base_dir: str | Path = ".",
+        encoding: str | None = None,
+        delimiter: str | None = None,
+    ):
+        super().__init__(name)
+        self.paths = list(paths)
+        self.base_dir = Path(base_dir)
+        self.overrides = {k: v for k, v in (("encoding", encoding), ("delimiter", delimiter)) if v}
+
+    @classmethod
+    def from_config(cls, config: dict, base_dir: str | Path = ".") -> FilesConnector:
+        paths = config.get("paths") or [config["path"]]
+        return cls(config["name"], paths, base_dir, config.get("encoding"), config.get("delimiter"))
+
+    def describe(self) -> str:
+        return f"files({self.name}: {len(self.paths)} path(s))"
+
+    def containers(self) -> Iterator[Container | ReadError]:
+        seen: set[str] = set()
+        for raw in self.paths:
+            pattern = raw if os.path.isabs(raw) else str(self.base_dir / raw)
+            if _GLOB_CHARS & set(raw):
+                root = _glob_root(pattern)
+                candidates = sorted(glob.glob(pattern, recursive=True))
+                if not candidates:
+                    yield ReadError(raw, "no file matches this pattern")
+                yield from self._files(candidates, root, seen, explicit=False)
+            elif os.path.isdir(pattern):
+                yield from self._walk(Path(pattern), seen)
+            elif os.path.lexists(pattern):
+                yield from self._files([pattern], Path(pattern).parent, seen, explicit=True)
+            else:
+                yield ReadError(raw, "no such file or directory")
+
+    def _walk(self, root: Path, seen: set[str]) -> Iterator[Container | ReadError]:
+        errors: list[ReadError] = []
+
+        def on_error(exc: OSError) -> None:
+            where = os.path.relpath(exc.filename, root) if exc.filename else str(root)
+            errors.append(ReadError(where, f"cannot list directory: {exc.strerror}"))
+
+        for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+            dirs.sort()
+            paths = [os.path.join(folder, f) for f in sorted(files)]
+            supported = [p for p in paths if reader_for(p)[0] is not None]
+            yield from self._files(supported, root, seen, explicit=False)
+            yield from errors
+            errors.clear()
+
+    def _files(self, paths, root: Path, seen: set[str], explicit: bool) -> Iterator[Container | ReadError]:
+        for path in paths:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            name = os.path.relpath(path, root) if root != Path(".") else path
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                yield ReadError(name, f"cannot stat: {exc.strerror}")
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if explicit:
+                    yield ReadError(name, "is a directory, not a file")
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                yield ReadError(name, "not a regular file (FIFO, socket or device): skipped")
+                continue
+            if reader_for(path)[0] is None:
+                if explicit:
+                    yield ReadError(name, "unsupported file type")
+                continue
+            yield Container(name=name, ref=path, size=info.st_size)
+
+    def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
+        if self.overrides:
+            options = ReadOptions(
+                options.batch_rows, options.sample_rows, options.resume_after,
+                {**self.overrides, **options.extra},
+            )
+        path = str(container.ref)
+        yield from read_stream(container.name, lambda: open(path, "rb"), options)

@@ -1,0 +1,138 @@
+"""Bytes to decoded lines, with physical line numbers, bounded line length and bad bytes reported.
+
+Encoding is sniffed from the first block: a UTF-8 BOM, else strict UTF-8, else cp1252
+(what Excel writes in France). A later line that does not decode is decoded with
+replacement characters (so it is still scanned) and reported by line number.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+SNIFF_BYTES = 64 * 1024
+MAX_LINE_BYTES = 16 * 1024 * 1024  # longer lines are skipped and reported: memory stays bounded
+
+
+class NotText(Exception):
+    """The stream is binary (NUL bytes or mostly control characters)."""
+
+
+def looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    if b"\x00" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = head[:8192]
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return control / len(sample) > 0.10
+
+
+def sniff_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM) or cp1252, judged line by line on the first block.
+
+    A file whose accented lines are mostly valid UTF-8 is UTF-8 with a few bad lines
+    (reported later), not cp1252: cp1252 would silently garble every other line.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    utf8_lines = broken_lines = 0
+    lines = head.split(b"\n")
+    if len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut by the block's end
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            broken_lines += 1
+    if broken_lines == 0 or utf8_lines > broken_lines:
+        return "utf-8"
+    return "cp1252"
+
+
+@dataclass
+class LineProblems:
+    """Lines that had to be decoded with replacements, skipped, or that ended the stream."""
+
+    bad_encoding: list[int] = field(default_factory=list)
+    too_long: list[int] = field(default_factory=list)
+    fatal: str | None = None
+    fatal_line: int = 0
+
+    def drain(self) -> list[tuple[int, str]]:
+        out = [(n, "bytes that do not decode in the file's encoding (replaced)") for n in self.bad_encoding]
+        limit = MAX_LINE_BYTES // (1024 * 1024)
+        out += [(n, f"line longer than {limit} MB: only its first {limit} MB scanned") for n in self.too_long]
+        self.bad_encoding.clear()
+        self.too_long.clear()
+        return out
+
+
+class DecodedLines:
+    """Iterate decoded lines of a binary stream; ``line_no`` is the last line's number."""
+
+    def __init__(self, stream: BinaryIO, encoding: str | None = None, max_line: int = MAX_LINE_BYTES):
+        self._stream = stream
+        self._max_line = max_line
+        self.head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stream, "peek") else b""
+        if looks_binary(self.head):
+            raise NotText("binary content, not a text file")
+        self.encoding = encoding or sniff_encoding(self.head)
+        self.line_no = 0
+        self.problems = LineProblems()
+
+    def _read_line(self) -> bytes | None:
+        line = self._stream.readline(self._max_line + 1)
+        if not line:
+            return None
+        if len(line) > self._max_line and not line.endswith(b"\n"):
+            # Keep the head of an oversized line (still scanned), skip the rest unread.
+            while True:
+                rest = self._stream.readline(1024 * 1024)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            self.problems.too_long.append(self.line_no + 1)
+            return line[: self._max_line] + b"\n"
+        return line
+
+    def __iter__(self) -> Iterator[str]:
+        first = True
+        while True:
+            try:
+                raw = self._read_line()
+            except (EOFError, OSError, ValueError) as exc:
+                self.problems.fatal = _describe_stream_error(exc)
+                self.problems.fatal_line = self.line_no + 1
+                return
+            if raw is None:
+                return
+            self.line_no += 1
+            encoding = self.encoding
+            if first and encoding == "utf-8-sig":
+                raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+                encoding = "utf-8"
+            elif encoding == "utf-8-sig":
+                encoding = "utf-8"
+            first = False
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                self.problems.bad_encoding.append(self.line_no)
+                text = raw.decode(encoding, errors="replace")
+            if "\x00" in text:
+                text = text.replace("\x00", "")
+            yield text
+
+
+def _describe_stream_error(exc: BaseException) -> str:
+    message = str(exc) or type(exc).__name__
+    if isinstance(exc, EOFError) or "end-of-stream" in message:
+        return "truncated compressed stream (the file ends early)"
+    if "Not a gzipped file" in message or "CRC" in message:
+        return f"corrupt compressed stream ({type(exc).__name__})"
+    return f"read failed: {type(exc).__name__}"

@@ -1,0 +1,1 @@
+"""Outputs: findings (Parquet), inventory.json, report.html, and the helpers they share."""

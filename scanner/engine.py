@@ -1,0 +1,295 @@
+"""Scan one container's batches: profile each field, run the detectors, emit findings.
+
+Per field and batch:
+1. Profile (first batch): free text or structured, from a sample of non-empty values.
+2. Fast detectors over the whole Arrow column: ``pyarrow.compute`` picks candidate cells
+   with each detector's RE2 prefilter; Python validates only those.
+3. Free-text fields: the NLP detectors on parsed cells — a bounded NER sample in sample
+   mode (every cell in full mode), plus every cell an NLP prefilter (art. 9) selects.
+4. Overlaps resolved per cell; matches become findings (masked preview + keyed hash).
+
+Sample mode stops reading a structured field after ``sample_rows`` values, and stops
+reading the container once every field is done.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from connectors.base import Batch, ReadError
+from detectors.base import Match
+from detectors.column_hints import FREE_TEXT, hint_for
+from detectors.overlap import resolve_overlaps
+from detectors.registry import detector_rank, doc_detectors, text_detectors
+from scanner.keys import Hasher
+from scanner.model import Finding, Location, ScanError
+from scanner.stats import FieldStats
+
+PROFILE_VALUES = 200
+FREE_TEXT_MIN_CHARS = 30
+FREE_TEXT_MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How deep to scan.
+
+    Attributes:
+        mode: ``sample`` (inventory) or ``full`` (every value; needed for the DSAR index).
+        sample_rows: Values per structured field profiled in sample mode.
+        ner_sample: Free-text cells per field sent to NER in sample mode.
+        use_nlp: Run the spaCy-based detectors on free text.
+        nlp_batch: Texts per ``nlp.pipe`` batch.
+    """
+
+    mode: str = "sample"
+    sample_rows: int = 1000
+    ner_sample: int = 1000
+    use_nlp: bool = True
+    nlp_batch: int = 256
+
+    @property
+    def full(self) -> bool:
+        return self.mode == "full"
+
+
+@dataclass
+class ContainerResult:
+    source: str
+    container: str
+    rows: int = 0
+    fields: dict[str, FieldStats] = field(default_factory=dict)
+    errors: list[ScanError] = field(default_factory=list)
+    findings: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "container": self.container,
+            "rows": self.rows,
+            "findings": self.findings,
+            "fields": [f.to_dict() for f in self.fields.values()],
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ContainerResult:
+        result = cls(data["source"], data["container"], data["rows"], findings=data.get("findings", 0))
+        result.fields = {f["field"]: FieldStats.from_dict(f) for f in data["fields"]}
+        result.errors = [ScanError(**e) for e in data["errors"]]
+        return result
+
+
+def looks_like_free_text(values: list[str], hint: str | None) -> bool:
+    """Long, wordy values (or a column named like notes/comment with sentences)."""
+    if not values:
+        return False
+    words = [w for v in values for w in v.split()]
+    wordy = sum(1 for w in words if sum(c.isalpha() for c in w) >= 2) / max(1, len(words))
+    if wordy < 0.6:  # spaced identifiers (IBAN, NIR) are long but not prose
+        return False
+    avg_chars = sum(len(v) for v in values) / len(values)
+    avg_words = sum(len(v.split()) for v in values) / len(values)
+    if hint == FREE_TEXT:
+        return avg_words >= 3
+    return avg_chars >= FREE_TEXT_MIN_CHARS and avg_words >= FREE_TEXT_MIN_WORDS
+
+
+def _candidate_rows(column: pa.Array, prefilter: str | None, ignore_case: bool) -> list[int]:
+    if prefilter is None:
+        mask = pc.is_valid(column)
+    else:
+        mask = pc.fill_null(pc.match_substring_regex(column, prefilter, ignore_case=ignore_case), False)
+    return pc.indices_nonzero(mask).to_pylist()
+
+
+class ContainerScanner:
+    """Scans the batches of one container; findings go to ``on_findings`` batch by batch."""
+
+    def __init__(
+        self,
+        source: str,
+        container: str,
+        hasher: Hasher,
+        options: EngineOptions,
+        on_findings: Callable[[list[Finding]], None],
+        progress: Callable[[int], None] | None = None,
+    ):
+        self.result = ContainerResult(source, container)
+        self.hasher = hasher
+        self.options = options
+        self.on_findings = on_findings
+        self.progress = progress or (lambda rows: None)
+        self._rank = detector_rank()
+
+    # ------------------------------------------------------------------ public
+    def scan(self, stream: Iterable[Batch | ReadError]) -> ContainerResult:
+        iterator: Iterator[Batch | ReadError] = iter(stream)
+        try:
+            for item in iterator:
+                if isinstance(item, ReadError):
+                    self.result.errors.append(ScanError(self.result.source, item.location, item.error))
+                    continue
+                self._scan_batch(item)
+                self.progress(item.num_rows)
+                if self._all_fields_done():
+                    break
+        finally:
+            close = getattr(iterator, "close", None)
+            if close:
+                close()
+        return self.result
+
+    # ----------------------------------------------------------------- private
+    def _stats(self, name: str) -> FieldStats:
+        stats = self.result.fields.get(name)
+        if stats is None:
+            stats = FieldStats(self.result.source, self.result.container, name, hint=hint_for(name))
+            self.result.fields[name] = stats
+        return stats
+
+    def _field_done(self, stats: FieldStats) -> bool:
+        return (
+            not self.options.full
+            and stats.free_text is False
+            and stats.rows_scanned >= self.options.sample_rows
+        )
+
+    def _all_fields_done(self) -> bool:
+        fields = self.result.fields.values()
+        return bool(fields) and all(self._field_done(f) for f in fields)
+
+    def _scan_batch(self, batch: Batch) -> None:
+        self.result.rows += batch.num_rows
+        key_rows: list[tuple] | None = None
+        findings: list[Finding] = []
+        for name, column in zip(batch.data.schema.names, batch.data.columns):
+            stats = self._stats(name)
+            if self._field_done(stats):
+                continue
+            if column.type != pa.string():
+                column = pc.cast(column, pa.string())
+            offset_limit = len(column)
+            if not self.options.full and stats.free_text is False:
+                offset_limit = min(len(column), self.options.sample_rows - stats.rows_scanned)
+            column = column.slice(0, offset_limit)
+            if stats.free_text is None:
+                self._profile(stats, column)
+            per_row = self._detect(stats, column)
+            stats.rows_scanned += len(column)
+            non_empty = pc.and_(pc.is_valid(column), pc.not_equal(pc.utf8_trim_whitespace(column), ""))
+            stats.non_empty += int(pc.sum(pc.fill_null(non_empty, False)).as_py() or 0)
+            if not per_row:
+                continue
+            if key_rows is None:
+                key_rows = self._key_rows(batch)
+            for row, matches in per_row.items():
+                findings.extend(self._record(stats, name, key_rows[row], batch.key_is_sensitive, matches))
+        if findings:
+            self.result.findings += len(findings)
+            self.on_findings(findings)
+
+    @staticmethod
+    def _key_rows(batch: Batch) -> list[tuple]:
+        names = batch.keys.schema.names
+        columns = [c.to_pylist() for c in batch.keys.columns]
+        return [tuple(zip(names, values)) for values in zip(*columns)] if columns else [
+            () for _ in range(batch.num_rows)
+        ]
+
+    def _profile(self, stats: FieldStats, column: pa.Array) -> None:
+        values = []
+        for value in column.to_pylist()[: PROFILE_VALUES * 5]:
+            if value and value.strip():
+                values.append(value)
+                if len(values) >= PROFILE_VALUES:
+                    break
+        if values or len(column):
+            stats.free_text = looks_like_free_text(values, stats.hint)
+
+    def _detect(self, stats: FieldStats, column: pa.Array) -> dict[int, list[Match]]:
+        """Matches per row index of this batch's column, overlaps resolved."""
+        found: dict[int, list[Match]] = defaultdict(list)
+        hint = stats.hint if stats.hint != FREE_TEXT else None
+        cells: list[str | None] | None = None
+        for detector in text_detectors():
+            if detector.only_with_hint:
+                if hint not in detector.entities or stats.free_text:
+                    continue
+                rows = _candidate_rows(column, None, False)
+            else:
+                rows = _candidate_rows(column, detector.prefilter, detector.prefilter_ignore_case)
+            if not rows:
+                continue
+            if cells is None:
+                cells = column.to_pylist()
+            for row in rows:
+                text = cells[row]
+                if text:
+                    found[row].extend(detector.find(text, hint))
+        if stats.free_text and self.options.use_nlp:
+            if cells is None:
+                cells = column.to_pylist()
+            self._detect_nlp(stats, column, cells, found)
+        resolved = {}
+        for row, matches in found.items():
+            if matches:
+                resolved[row] = resolve_overlaps(matches, self._rank)
+        return resolved
+
+    def _detect_nlp(self, stats: FieldStats, column: pa.Array, cells: list, found: dict) -> None:
+        non_empty = [i for i, v in enumerate(cells) if v and v.strip()]
+        if self.options.full:
+            ner_rows = set(non_empty)
+        else:
+            room = max(0, self.options.ner_sample - stats.ner_cells)
+            ner_rows = set(non_empty[:room])
+        prefiltered: dict[int, set[int]] = {}
+        for index, detector in enumerate(doc_detectors()):
+            if detector.prefilter is not None:
+                prefiltered[index] = set(_candidate_rows(column, detector.prefilter, True))
+        rows = sorted(ner_rows.union(*prefiltered.values()) if prefiltered else ner_rows)
+        if not rows:
+            return
+        from scanner.nlp import pipe
+
+        stats.ner_cells += len(ner_rows)
+        for row, doc in zip(rows, pipe([cells[r] for r in rows], batch_size=self.options.nlp_batch)):
+            for index, detector in enumerate(doc_detectors()):
+                wanted = prefiltered[index] if index in prefiltered else ner_rows
+                if row in wanted or (index in prefiltered and row in ner_rows):
+                    found[row].extend(detector.find_in_doc(doc))
+
+    def _record(self, stats, field_name, key, key_is_sensitive, matches) -> list[Finding]:
+        location = Location(self.result.source, self.result.container, key, field_name, key_is_sensitive)
+        findings = []
+        seen_entities = set()
+        for m in matches:
+            entity_stats = stats.entity(m.entity)
+            entity_stats.findings += 1
+            entity_stats.max_score = max(entity_stats.max_score, m.score)
+            entity_stats.add_example(m.preview)
+            entity_stats.detectors.add(m.detector)
+            entity_stats.evidence.update(e.split(":", 1)[0] for e in m.evidence)
+            if m.entity not in seen_entities:
+                entity_stats.count += 1
+                seen_entities.add(m.entity)
+            findings.append(
+                Finding(
+                    entity=m.entity,
+                    location=location,
+                    start=m.start,
+                    end=m.end,
+                    score=m.score,
+                    detector=m.detector,
+                    evidence=m.evidence,
+                    preview=m.preview,
+                    value_hash=self.hasher.hash(m.entity, m.normalized),
+                )
+            )
+        return findings

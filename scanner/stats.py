@@ -1,0 +1,121 @@
+"""Per-field counters, mergeable across partitions and serialisable for the resume state.
+
+They hold counts, scores, masked previews and detector names: nothing raw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_EXAMPLES = 3
+STRUCTURED_MIN_RATIO = 0.2  # below this a column is not classed by its entities
+
+
+@dataclass
+class EntityStats:
+    count: int = 0  # rows (cells) holding the entity at least once
+    findings: int = 0  # matches, several per cell possible
+    max_score: float = 0.0
+    examples: list[str] = field(default_factory=list)
+    detectors: set[str] = field(default_factory=set)
+    evidence: set[str] = field(default_factory=set)
+
+    def add_example(self, preview: str) -> None:
+        if preview and preview not in self.examples and len(self.examples) < MAX_EXAMPLES:
+            self.examples.append(preview)
+
+    def merge(self, other: EntityStats) -> None:
+        self.count += other.count
+        self.findings += other.findings
+        self.max_score = max(self.max_score, other.max_score)
+        for example in other.examples:
+            self.add_example(example)
+        self.detectors |= other.detectors
+        self.evidence |= other.evidence
+
+    def to_dict(self, non_empty: int) -> dict:
+        return {
+            "count": self.count,
+            "findings": self.findings,
+            "ratio": round(self.count / non_empty, 4) if non_empty else 0.0,
+            "max_score": round(self.max_score, 3),
+            "examples": list(self.examples),
+            "detectors": sorted(self.detectors),
+            "evidence": sorted(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> EntityStats:
+        return cls(
+            count=data["count"],
+            findings=data.get("findings", data["count"]),
+            max_score=data["max_score"],
+            examples=list(data["examples"]),
+            detectors=set(data.get("detectors", ())),
+            evidence=set(data.get("evidence", ())),
+        )
+
+
+@dataclass
+class FieldStats:
+    source: str
+    container: str
+    field: str
+    hint: str | None = None
+    free_text: bool | None = None  # decided on the first sample; None until then
+    rows_scanned: int = 0
+    non_empty: int = 0
+    ner_cells: int = 0  # free-text cells that went through NER
+    entities: dict[str, EntityStats] = field(default_factory=dict)
+
+    def entity(self, name: str) -> EntityStats:
+        return self.entities.setdefault(name, EntityStats())
+
+    def classification(self) -> str | None:
+        if self.free_text:
+            return "FREE_TEXT"
+        if not self.entities or not self.non_empty:
+            return None
+        name, stats = max(self.entities.items(), key=lambda kv: (kv[1].count, kv[1].max_score))
+        if stats.count / self.non_empty >= STRUCTURED_MIN_RATIO:
+            return name
+        return None
+
+    def merge(self, other: FieldStats) -> None:
+        self.rows_scanned += other.rows_scanned
+        self.non_empty += other.non_empty
+        self.ner_cells += other.ner_cells
+        if self.free_text is None:
+            self.free_text = other.free_text
+        for name, stats in other.entities.items():
+            self.entity(name).merge(stats)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "container": self.container,
+            "field": self.field,
+            "rows_scanned": self.rows_scanned,
+            "non_empty": self.non_empty,
+            "classification": self.classification(),
+            "hint": self.hint,
+            "ner_cells": self.ner_cells,
+            "entities": {
+                name: stats.to_dict(self.non_empty) for name, stats in sorted(self.entities.items())
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FieldStats:
+        stats = cls(
+            source=data["source"],
+            container=data["container"],
+            field=data["field"],
+            hint=data.get("hint"),
+            free_text=data.get("classification") == "FREE_TEXT",
+            rows_scanned=data["rows_scanned"],
+            non_empty=data.get("non_empty", data["rows_scanned"]),
+            ner_cells=data.get("ner_cells", 0),
+        )
+        stats.entities = {k: EntityStats.from_dict(v) for k, v in data["entities"].items()}
+        return stats

@@ -1,0 +1,13 @@
+"""Shared test setup: a fixed installation key, so no test writes a key file in the home folder."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("FOUILLE_KEY", "test-key-not-secret")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_key(monkeypatch, tmp_path_factory):
+    monkeypatch.setenv("FOUILLE_KEY", "test-key-not-secret")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
