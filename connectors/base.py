@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 DEFAULT_BATCH_ROWS = 10_000
+# Arrow field metadata a connector sets to keep a field out of the art. 9 check
+# (chatbot answers: the bot's words disclose nothing about the user).
+ART9_METADATA_KEY = b"fouille.art9"
+ART9_SKIP = b"skip"
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,21 @@ ISSUER_RANGES: tuple[tuple[int, int, int, frozenset[int]], ...] = (
     (4, 3528, 3589, frozenset({16, 17, 18, 19})),  # JCB
     (2, 36, 36, frozenset({14})),  # Diners
     (3, 300, 305, frozenset({14})),
-    (2, 50, 50, frozenset({12, 13, 14, 15, 16, 17, 18, 19})),  # Maestro
-    (2, 56, 58, frozenset({12, 13, 14, 15, 16, 17, 18, 19})),
+    # Maestro: 12-15 digit cards are no longer issued, and they collide with IBAN fragments.
+    (2, 50, 50, frozenset({16, 17, 18, 19})),
+    (2, 56, 58, frozenset({16, 17, 18, 19})),
     (2, 62, 62, frozenset({16, 17, 18, 19})),  # UnionPay
 )
+
+
+def card_layout(candidate: str) -> bool:
+    """Cards are printed 4-4-4-4(-3), or 4-6-5 / 4-6-4 (Amex, Diners); a SIRET's 3-3-3-5 is not."""
+    groups = [len(g) for g in re.split(r"[ \-]", candidate) if g]
+    if len(groups) == 1:
+        return True
+    if groups[:2] == [4, 6] and len(groups) == 3 and groups[2] in (4, 5):
+        return True
+    return all(n == 4 for n in groups[:-1]) and 1 <= groups[-1] <= 4
 
 
 def issuer_matches(digits: str) -> bool:
@@ -43,7 +54,8 @@ def issuer_matches(digits: str) -> bool:
 class CreditCardDetector(PatternDetector):
     name = "credit_card"
     entity = "CREDIT_CARD"
-    pattern = r"(?<![\w.,\-])\d(?:[ \-]?\d){11,18}(?![\w]|[.,\-]\d)"
+    # Not a digit group inside a longer run of groups (an IBAN's digits, a bank statement line).
+    pattern = r"(?<![\w.,\-])(?<!\d[ \-])\d(?:[ \-]?\d){11,18}(?![\w]|[.,]\d|[ \-]\d)"
     prefilter = r"\d{4}[ \-]?\d{4}[ \-]?\d{4}"
     base_score = 0.3
     valid_score = 1.0
@@ -57,11 +69,12 @@ class CreditCardDetector(PatternDetector):
         "carte 4970 1012 3456 7894",
         "SIRET 73282932000074",
         "0000 0000 0000 0000",
+        "SIRET 300 000 000 00004",
     )
 
     def validate(self, candidate: str) -> Verdict:
         digits = re.sub(r"\D", "", candidate)
-        if not issuer_matches(digits) or not luhn.is_valid(digits):
+        if not card_layout(candidate) or not issuer_matches(digits) or not luhn.is_valid(digits):
             return Verdict.INVALID
         return Verdict.VALID
 

@@ -1,5 +1,9 @@
 """IBAN_CODE: SEPA IBANs, compact, spaced, dashed or lower case; mod-97 via python-stdnum.
 
+On top of mod 97 (and python-stdnum's national checks where it has them), French
+IBANs (and those of the territories and Monaco that share the French RIB) must carry
+a valid RIB key: the two last BBAN digits, mod 97 over bank, branch and account.
+
 The regex may run past the IBAN's end into following words or digits; the candidate
 is cut to the country's IBAN length before it is validated.
 """
@@ -22,6 +26,25 @@ IBAN_LENGTHS = {
     "BL": 27, "MF": 27, "WF": 27, "TF": 27,
 }
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+RIB_COUNTRIES = frozenset({"FR", "MC", "GF", "GP", "MQ", "RE", "PF", "NC", "YT", "PM", "BL", "MF", "WF", "TF"})
+# Letters in a RIB account number stand for digits: A,J -> 1; B,K,S -> 2; ... I,R,Z -> 9.
+_RIB_LETTERS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "12345678912345678923456789")
+
+
+def rib_key(bank: str, branch: str, account: str) -> str:
+    """The French RIB key (2 digits) of a bank code, branch code and 11-character account."""
+    total = 89 * int(bank) + 15 * int(branch) + 3 * int(account.upper().translate(_RIB_LETTERS))
+    return f"{97 - total % 97:02d}"
+
+
+def rib_key_valid(iban: str) -> bool:
+    """True unless ``iban`` (compact) is French-RIB-shaped and its RIB key is wrong."""
+    if iban[:2] not in RIB_COUNTRIES or len(iban) != 27:
+        return True
+    bban = iban[4:]
+    if not (bban[:10].isdigit() and bban[21:].isdigit()):
+        return False
+    return rib_key(bban[:5], bban[5:10], bban[10:21]) == bban[21:]
 
 
 def trim_to_iban(text: str, start: int, end: int) -> int | None:
@@ -57,15 +80,18 @@ class IbanDetector(PatternDetector):
     )
 
     def find(self, text: str, hint: str | None = None):
-        # Trim each regex candidate to its country's length, then run the usual stages.
-        matches = []
-        for m in self._compiled.finditer(text or ""):
+        # Trim each regex candidate to its country's length, then run the usual stages. The
+        # regex may swallow words after a short look-alike ("FR91 852882000 Virement ... FR76"),
+        # so a rejected candidate resumes the search at its next character, not at its end.
+        matches, pos = [], 0
+        text = text or ""
+        while (m := self._compiled.search(text, pos)) is not None:
             end = trim_to_iban(text, m.start(), m.end())
-            if end is None or (end < len(text) and _ALNUM.match(text[end]) and text[end - 1].isalnum()
-                               and text[end].isdigit()):
-                continue
-            for found in super().find(text[m.start() : end], hint):
-                matches.append(self._shift(found, m.start(), text, end))
+            found = []
+            if end is not None and not (end < len(text) and text[end].isdigit() and text[end - 1].isalnum()):
+                found = [self._shift(f, m.start(), text, end) for f in super().find(text[m.start() : end], hint)]
+            matches += found
+            pos = max(f.end for f in found) if found else m.start() + 1
         return matches
 
     def _shift(self, found, offset, text, end):
@@ -80,7 +106,9 @@ class IbanDetector(PatternDetector):
         return replace(found, start=start, end=found.end + offset, evidence=evidence)
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if stdnum_iban.is_valid(candidate) else Verdict.INVALID
+        if not stdnum_iban.is_valid(candidate):
+            return Verdict.INVALID
+        return Verdict.VALID if rib_key_valid(stdnum_iban.compact(candidate)) else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
         return stdnum_iban.compact(candidate)

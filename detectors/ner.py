@@ -1,77 +1,278 @@
-"""PERSON and LOCATION from the French spaCy model's named entities.
+"""PERSON and LOCATION: the French spaCy model's named entities, plus rules and filters.
 
 spaCy's French NER tags ``PER`` and ``LOC`` (as Presidio's ``SpacyRecognizer`` maps
-them). Its known false positives are filtered: greetings and capitalised common
-words, single letters, all-caps shouting, and anything with digits.
+them). Two rules add what the model misses: a name after a title (``M.``, ``Mme``,
+``Dr``, ``Maître``) and a name signing a message after a closing formula
+(``Cordialement,\\nJean Dupont``). Filters drop its known false positives: greetings
+and capitalised common words, organisations, street names inside an address, words
+in all caps, anything with digits. A PERSON span never includes the title.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from detectors import masking
-from detectors.base import DocDetector, Match
+from detectors.address import ADDRESS_RE
+from detectors.base import DocDetector, Match, fold
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION"}
 NER_SCORE = 0.85
-TITLES = re.compile(
-    r"^(?:m\.|mr\.?|mme\.?|mlle\.?|madame|monsieur|mademoiselle|dr\.?|docteur|maître|me\.?|pr\.?)\s+",
-    re.IGNORECASE,
+TITLE_SCORE = 0.9
+SIGNATURE_SCORE = 0.85
+ROLE_SCORE = 0.85
+_TITLE_WORDS = (
+    r"M\.|Mr\.?|MM\.|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Docteure"
+    r"|Maître|Maitre|Me|Pr\.?|Professeur|Professeure"
 )
-# Words the small French model often tags as names at the start of chat messages.
+TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+", re.IGNORECASE)
+# A name token: Capitalised (with hyphens/apostrophes) or ALL CAPS surname; particles allowed.
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|le|la|van|von|d')[ \t]*)?{_NAME_TOKEN}){{0,2}}"
+TITLED_NAME = re.compile(rf"(?<![\w])(?:{_TITLE_WORDS})[ \t]+(?P<name>{_NAME})")
+SIGNED_NAME = re.compile(
+    r"(?i:cordialement|bien à vous|bien a vous|salutations|sincèrement|amicalement|"
+    r"bonne (?:journée|soirée)|merci d'avance|merci)[ \t]*[,.!]?[ \t]*(?:\n[ \t]*|[ \t]+-{1,2}[ \t]*)"
+    rf"(?P<name>{_NAME})[ \t]*(?:\n|$)"
+)
+# A role noun or a self-introduction before a first and last name: "le client Jean Dupont",
+# "Assurée : Léa Roy", "je m'appelle Léa Roy".
+ROLE_NAME = re.compile(
+    r"(?<![\w])(?i:client|cliente|patient|patiente|salarié|salariée|assuré|assurée|contact(?: principal)?"
+    r"|interlocuteur|interlocutrice|titulaire|bénéficiaire|locataire|signataire|adhérent|adhérente"
+    r"|je m'appelle|je m’appelle|je suis|mon nom est|moi c'est"
+    r"|(?m:^(?:de|from|à|a|to|cc|expéditeur|destinataire)[ \t]*:))"
+    rf"[ \t]*:?[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|da|dos|d')[ \t]*)?{_NAME_TOKEN}){{1,2}})(?![\w])"
+)
+CAPS_SURNAME = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ]{2,}(?:[-' ][A-ZÀ-ÖØ-Þ]{2,})?)[ \t]+$")
+PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "d'", "d’", "da", "dos"})
+# Capitalised words the small French model tags as names or places.
 NOT_NAMES = frozenset(
-    w.lower()
+    fold(w)
     for w in (
         "bonjour", "bonsoir", "salut", "merci", "cordialement", "madame", "monsieur", "svp",
         "ok", "oui", "non", "hello", "coucou", "bien", "client", "cliente", "conseiller",
-        "mon", "ma", "je", "vous", "nous", "rue", "avenue", "boulevard",
+        "conseillère", "mon", "ma", "je", "vous", "nous", "rue", "avenue", "boulevard", "iban",
+        "rib", "siret", "siren", "tva", "nir", "sécu", "email", "mail", "tél", "tel", "date",
+        "commande", "facture", "contrat", "dossier", "objet", "réf", "référence", "note",
+        "patient", "patiente", "docteur", "maître", "service", "direction", "politique",
+        "données", "confidentialité", "rgpd", "cnil", "adresse", "numéro", "carte", "passeport",
+        "né", "née", "tout", "toute", "cher", "chère", "urgent", "important", "rappel",
+        "rappeler", "contacter", "appeler", "relancer", "livrer", "envoyer", "ticket",
+        "coordonnées", "salarié", "salariée", "fournisseur", "livraison", "paiement", "virement",
+        "connexion", "session", "assuré", "assurée", "contact", "établissement", "rcs", "eur",
+        "usd", "cni", "ip", "dn", "ddn", "pj", "re", "tr", "fw", "cc",
     )
 )
+# Words that make an entity an organisation or a product, not a person.
+ORG_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "sarl", "sas", "sasu", "sa", "eurl", "sci", "scop", "société", "banque", "crédit",
+        "mutuelle", "assurance", "assurances", "groupe", "entreprise", "association", "mairie",
+        "agence", "université", "hôpital", "clinique", "cpam", "urssaf", "caf", "pôle",
+        "ministère", "conseil", "cabinet", "fondation", "lycée", "collège", "école", "centre",
+        "compagnie", "services", "solutions", "consulting", "france", "inc", "ltd", "gmbh",
+        "fils", "eurl", "sarl", "agricole", "postale",
+    )
+)
+
+
+MAX_PARSE_CHARS = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000) anyway
+
+
+def _pieces(text: str, size: int):
+    """Cut ``text`` into pieces of at most ``size`` characters, at a line break or space if any."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+@cache
+def _lemma_tables():
+    try:
+        from scanner.nlp import load_nlp
+
+        lookups = load_nlp().get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index")
+        base_forms = frozenset(w for key in index.keys() for w in index[key])
+        return lookups.get_table("lemma_lookup"), base_forms
+    except Exception:  # a model without lookup tables: the filter just does less
+        return {}, frozenset()
+
+
+def is_common_word(word: str) -> bool:
+    """True for a lower-case French word form the spaCy lemmatizer's tables know."""
+    inflected, base_forms = _lemma_tables()
+    return word in base_forms or word in inflected
+
+
+def _joins(token) -> bool:
+    """A hyphen or apostrophe inside a compound name (``Clermont-Ferrand``, ``D'Artagnan``)."""
+    glued = token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.text in ("-", "'", "’") and glued
 
 
 class NerDetector(DocDetector):
     name = "spacy_ner"
     entities = ("PERSON", "LOCATION")
-    positive_examples = ("Bonjour, je m'appelle Camille Lefèvre et j'habite à Marseille.",)
-    negative_examples = ("Merci pour votre réponse rapide.",)
+    positive_examples = (
+        "Bonjour, je m'appelle Camille Lefèvre et j'habite à Marseille.",
+        "Rendez-vous avec Mme Dupuis demain.",
+        "Merci de votre aide.\nCordialement,\nJulien Moreau",
+    )
+    negative_examples = (
+        "Merci pour votre réponse rapide.",
+        "Le Crédit Agricole a validé le dossier.",
+        "Livraison au 4 avenue Jean Jaurès, 69007 Lyon.",
+    )
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        """Parse and detect; junk and oversized input are handled in bounded pieces."""
+        if not isinstance(text, str) or not text.strip():
+            return []
+        from dataclasses import replace
+
+        from scanner.nlp import load_nlp
+
+        nlp = load_nlp()
+        found = []
+        for offset, piece in _pieces(text, MAX_PARSE_CHARS):
+            found += [replace(m, start=m.start + offset, end=m.end + offset)
+                      for m in self.find_in_doc(nlp(piece), hint)]
+        return found
 
     def find_in_doc(self, doc, hint: str | None = None) -> list[Match]:
-        matches = []
+        text = doc.text
+        addresses = [m.span() for m in ADDRESS_RE.finditer(text)]
+        matches = [
+            self._match(m.start("name"), m.end("name"), text, "PERSON", TITLE_SCORE, "title", hint)
+            for m in TITLED_NAME.finditer(text)
+            if self._plausible(m.group("name"), allow_caps=True)
+        ]
+        matches += [
+            self._match(m.start("name"), m.end("name"), text, "PERSON", SIGNATURE_SCORE, "signature", hint)
+            for m in SIGNED_NAME.finditer(text)
+            if self._plausible(m.group("name"), allow_caps=True)
+        ]
+        matches += [
+            self._match(m.start("name"), m.end("name"), text, "PERSON", ROLE_SCORE, "role", hint)
+            for m in ROLE_NAME.finditer(text)
+            if self._plausible(m.group("name"), allow_caps=True)
+        ]
+        ruled = [(m.start, m.end) for m in matches]
         for ent in doc.ents:
             entity = LABELS.get(ent.label_)
-            if entity is None:
+            if entity is None or self._common_word_at_start(ent) or self._organisation(ent):
                 continue
-            text = ent.text
-            start = ent.start_char
-            title = TITLES.match(text)
-            if title:
-                start += title.end()
-                text = text[title.end() :]
-            stripped = text.rstrip(" ,.;:!?")
-            if not self._plausible(stripped):
+            # The rules know a name's extent better than the small model does.
+            if any(s < ent.end_char and ent.start_char < e for s, e in ruled):
                 continue
-            evidence = ["ner"] + (["column-name"] if hint == entity else [])
-            matches.append(
-                Match(
-                    start=start,
-                    end=start + len(stripped),
-                    entity=entity,
-                    score=NER_SCORE if hint != entity else 0.95,
-                    detector=self.name,
-                    evidence=tuple(evidence),
-                    preview=masking.mask_words(stripped),
-                    normalized=" ".join(stripped.lower().split()),
-                )
-            )
+            for start, end in self._name_runs(ent):
+                if entity == "PERSON":
+                    start = self._caps_surname_before(text, start)
+                value = text[start:end]
+                if self._plausible(value) and not any(s < end and start < e for s, e in addresses):
+                    matches.append(self._match(start, end, text, entity, NER_SCORE, "ner", hint))
         return matches
 
     @staticmethod
-    def _plausible(text: str) -> bool:
-        if len(text) < 2 or any(ch.isdigit() for ch in text) or "@" in text:
+    def _name_runs(ent) -> list[tuple[int, int]]:
+        """Character spans of the entity with titles and common words cut out.
+
+        ``Salarié Jules Henry`` -> ``Jules Henry``; ``RCS de Nantes`` -> ``Nantes``;
+        ``Jeannine Blanchard Salarié Arnaude Roux`` -> two names.
+        """
+        runs, current = [], []
+        for token in ent:
+            word = fold(token.text).strip(".")
+            particle = word in PARTICLES and bool(current)
+            cut = (
+                word in NOT_NAMES
+                or TITLES.match(token.text + " ")
+                or token.is_space
+                or (token.is_punct and not _joins(token))
+                or (token.is_lower and not particle)
+                or any(ch.isdigit() for ch in token.text)
+            )
+            if cut or "\n" in token.whitespace_:
+                if not cut:
+                    current.append(token)
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append(token)
+        if current:
+            runs.append(current)
+        spans = []
+        for run in runs:
+            while run and fold(run[-1].text) in PARTICLES:
+                run = run[:-1]
+            if run:
+                spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        return spans
+
+    @staticmethod
+    def _caps_surname_before(text: str, start: int) -> int:
+        """Extend ``Christophe`` to ``VALLET Christophe``: French lists put the surname first, in capitals."""
+        before = CAPS_SURNAME.search(text, max(0, start - 40), start)
+        if before and fold(before.group(1)) not in NOT_NAMES and fold(before.group(1)) not in ORG_WORDS:
+            return before.start(1)
+        return start
+
+    @staticmethod
+    def _organisation(ent) -> bool:
+        """An entity naming or followed by a company form (SARL, S.A.S.) or an institution word."""
+        following = ent.doc.text[ent.end_char : ent.end_char + 12].split()
+        words = [fold(t.text).replace(".", "") for t in ent] + [
+            fold(w).replace(".", "").strip(",;") for w in following[:1]
+        ]
+        return any(w in ORG_WORDS for w in words)
+
+    def _match(self, start, end, text, entity, score, why, hint) -> Match:
+        value = text[start:end]
+        evidence = (why, "column-name") if hint == entity else (why,)
+        return Match(
+            start=start,
+            end=end,
+            entity=entity,
+            score=min(1.0, score + 0.1) if hint == entity else score,
+            detector=self.name,
+            evidence=evidence,
+            preview=masking.mask_words(value),
+            normalized=" ".join(value.lower().split()),
+        )
+
+    @staticmethod
+    def _common_word_at_start(ent) -> bool:
+        """A lone capitalised word opening a line or sentence that is a common French word.
+
+        ``Livraison``, ``Nouvelle``, ``Ticket`` at the start of a note are tagged as places;
+        the lemmatizer's tables know them as common words. (A first name that is also a
+        common word, ``Pierre`` alone at the start of a line, is lost: a known trade-off.)
+        """
+        first = ent[0]
+        at_start = bool(first.is_sent_start) or first.i == 0 or "\n" in first.nbor(-1).whitespace_ + first.nbor(-1).text
+        return len(ent) == 1 and at_start and (
+            first.pos_ not in ("PROPN", "X", "") or is_common_word(first.lower_)
+        )
+
+    @staticmethod
+    def _plausible(value: str, allow_caps: bool = False) -> bool:
+        """False for the model's known false positives."""
+        if len(value) < 2 or "\n" in value or any(ch.isdigit() for ch in value) or "@" in value:
             return False
-        words = text.split()
-        if words[0].lower() in NOT_NAMES:
+        words = [fold(w).replace(".", "") for w in re.split(r"[\s\-']+", value) if w]
+        if not words or words[0] in NOT_NAMES or any(w in ORG_WORDS for w in words):
             return False
-        if not words[0][:1].isupper():
+        if not value[:1].isupper():
             return False
-        return not (text.isupper() and len(text) > 3)
+        # All-caps words alone are acronyms and currencies (EUR, RCS); a title or signature vouches.
+        return allow_caps or not value.isupper()

@@ -7,12 +7,19 @@ and ``+CC ...``. Validation: ``phonenumbers`` (region FR) must call it a valid n
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from detectors import masking
-from detectors.base import PatternDetector, Verdict
+from detectors.base import Match, PatternDetector, Verdict, fold
 
 DEFAULT_REGION = "FR"
+# Words that name a reference number: "colis 0612345678" is a parcel, not a phone.
+REFERENCE_WORDS = re.compile(
+    r"(?<!\w)(?:ref|reference|commande|cmd|colis|facture|ticket|dossier|suivi|order|invoice"
+    r"|contrat|client n|n° client|bon|lot|serie|transaction)(?!\w)[^\d]{0,12}$"
+)
 
 
 def parse_phone(value: str, region: str = DEFAULT_REGION) -> phonenumbers.PhoneNumber | None:
@@ -41,7 +48,7 @@ class PhoneDetector(PatternDetector):
         r"(?<![\w+/])(?<!\d[.\-])(?<!\d )(?:"
         r"(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?P<sep1>[ .\-]?)\d{2}(?:(?P=sep1)\d{2}){3}"
         r"|0[1-9](?P<sep2>[ .\-]?)\d{2}(?:(?P=sep2)\d{2}){3}"
-        r"|\+(?!33)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,6}"
+        r"|\+(?!33)[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}"
         r")(?![\w]|[.\-/,]\d)"
     )
     prefilter = r"(?:\+|\b0)\d"
@@ -67,7 +74,18 @@ class PhoneDetector(PatternDetector):
         "serveur 192.168.10.12",
         "montant 1 234,56 EUR",
         "commande 2023-0612-3456",
+        "Référence colis 0612345678, poids 2 kg",
     )
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        return [m for m in super().find(text, hint) if not self.names_a_reference(text, m)]
+
+    @staticmethod
+    def names_a_reference(text: str, match: Match) -> bool:
+        """A number right after a reference word (``colis``, ``commande``), outside a phone column."""
+        if "column-name" in match.evidence:
+            return False
+        return REFERENCE_WORDS.search(fold(text[max(0, match.start - 30) : match.start])) is not None
 
     def validate(self, candidate: str) -> Verdict:
         return Verdict.VALID if parse_phone(candidate) is not None else Verdict.INVALID

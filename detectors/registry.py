@@ -15,19 +15,37 @@ from detectors.hinted import HintedValueDetector
 from detectors.ip_address import IpAddressDetector
 from detectors.ner import NerDetector
 from detectors.phone import PhoneDetector
+from detectors.sensitive import SensitiveDetector
 from detectors.iban import IbanDetector
+from detectors.address import AddressDetector
+from detectors.date_of_birth import DateOfBirthDetector
+from detectors.fr.cni import FrCniDetector
+from detectors.fr.nir import FrNirDetector
+from detectors.fr.passport import FrPassportDetector
+from detectors.fr.siren import FrSirenDetector
+from detectors.fr.siret import FrSiretDetector
+from detectors.fr.vat import FrVatDetector
 
 TEXT_DETECTORS: tuple[type[TextDetector], ...] = (
     EmailDetector,
     IbanDetector,
+    FrVatDetector,
+    FrNirDetector,
+    FrSiretDetector,
+    FrSirenDetector,
     CreditCardDetector,
     PhoneDetector,
     IpAddressDetector,
+    DateOfBirthDetector,
+    AddressDetector,
+    FrCniDetector,
+    FrPassportDetector,
     HintedValueDetector,
 )
 
 DOC_DETECTORS: tuple[type[DocDetector], ...] = (
     NerDetector,
+    SensitiveDetector,
 )
 
 

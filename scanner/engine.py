@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from connectors.base import Batch, ReadError
+from connectors.base import ART9_METADATA_KEY, ART9_SKIP, Batch, ReadError
 from detectors.base import Match
 from detectors.column_hints import FREE_TEXT, hint_for
 from detectors.overlap import resolve_overlaps
@@ -108,6 +108,10 @@ def _candidate_rows(column: pa.Array, prefilter: str | None, ignore_case: bool) 
     return pc.indices_nonzero(mask).to_pylist()
 
 
+def _is_art9(detector) -> bool:
+    return all(entity.startswith("SENSITIVE_") for entity in detector.entities)
+
+
 class ContainerScanner:
     """Scans the batches of one container; findings go to ``on_findings`` batch by batch."""
 
@@ -168,8 +172,11 @@ class ContainerScanner:
         self.result.rows += batch.num_rows
         key_rows: list[tuple] | None = None
         findings: list[Finding] = []
-        for name, column in zip(batch.data.schema.names, batch.data.columns):
+        schema = batch.data.schema
+        for name, column in zip(schema.names, batch.data.columns):
             stats = self._stats(name)
+            metadata = schema.field(name).metadata or {}
+            art9 = metadata.get(ART9_METADATA_KEY) != ART9_SKIP
             if self._field_done(stats):
                 continue
             if column.type != pa.string():
@@ -180,7 +187,7 @@ class ContainerScanner:
             column = column.slice(0, offset_limit)
             if stats.free_text is None:
                 self._profile(stats, column)
-            per_row = self._detect(stats, column)
+            per_row = self._detect(stats, column, art9)
             stats.rows_scanned += len(column)
             non_empty = pc.and_(pc.is_valid(column), pc.not_equal(pc.utf8_trim_whitespace(column), ""))
             stats.non_empty += int(pc.sum(pc.fill_null(non_empty, False)).as_py() or 0)
@@ -212,7 +219,7 @@ class ContainerScanner:
         if values or len(column):
             stats.free_text = looks_like_free_text(values, stats.hint)
 
-    def _detect(self, stats: FieldStats, column: pa.Array) -> dict[int, list[Match]]:
+    def _detect(self, stats: FieldStats, column: pa.Array, art9: bool = True) -> dict[int, list[Match]]:
         """Matches per row index of this batch's column, overlaps resolved."""
         found: dict[int, list[Match]] = defaultdict(list)
         hint = stats.hint if stats.hint != FREE_TEXT else None
@@ -235,22 +242,23 @@ class ContainerScanner:
         if stats.free_text and self.options.use_nlp:
             if cells is None:
                 cells = column.to_pylist()
-            self._detect_nlp(stats, column, cells, found)
+            self._detect_nlp(stats, column, cells, found, art9)
         resolved = {}
         for row, matches in found.items():
             if matches:
                 resolved[row] = resolve_overlaps(matches, self._rank)
         return resolved
 
-    def _detect_nlp(self, stats: FieldStats, column: pa.Array, cells: list, found: dict) -> None:
+    def _detect_nlp(self, stats: FieldStats, column: pa.Array, cells: list, found: dict, art9: bool) -> None:
         non_empty = [i for i, v in enumerate(cells) if v and v.strip()]
         if self.options.full:
             ner_rows = set(non_empty)
         else:
             room = max(0, self.options.ner_sample - stats.ner_cells)
             ner_rows = set(non_empty[:room])
+        detectors = [d for d in doc_detectors() if art9 or not _is_art9(d)]
         prefiltered: dict[int, set[int]] = {}
-        for index, detector in enumerate(doc_detectors()):
+        for index, detector in enumerate(detectors):
             if detector.prefilter is not None:
                 prefiltered[index] = set(_candidate_rows(column, detector.prefilter, True))
         rows = sorted(ner_rows.union(*prefiltered.values()) if prefiltered else ner_rows)
@@ -260,7 +268,7 @@ class ContainerScanner:
 
         stats.ner_cells += len(ner_rows)
         for row, doc in zip(rows, pipe([cells[r] for r in rows], batch_size=self.options.nlp_batch)):
-            for index, detector in enumerate(doc_detectors()):
+            for index, detector in enumerate(detectors):
                 wanted = prefiltered[index] if index in prefiltered else ner_rows
                 if row in wanted or (index in prefiltered and row in ner_rows):
                     found[row].extend(detector.find_in_doc(doc))

@@ -121,9 +121,9 @@ def list_partitions(config: ScanConfig, engine: EngineOptions, out_dir: Path, er
 
 def _safe_message(exc: BaseException) -> str:
     """Exception text for reports: type and message, with anything URL-like redacted."""
-    from scanner.redact import redact
+    from connectors.secrets import redact_text
 
-    return redact(f"{type(exc).__name__}: {exc}")[:300]
+    return redact_text(f"{type(exc).__name__}: {exc}")[:300]
 
 
 def run_scan(

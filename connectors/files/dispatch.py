@@ -6,6 +6,7 @@ import gzip
 import io
 import shutil
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
@@ -73,8 +74,8 @@ def read_stream(
             stream = io.BufferedReader(stream)  # type: ignore[arg-type]
         try:
             yield from reader(name, stream, options)
-        except gzip.BadGzipFile:
-            yield ReadError(name, "not a valid gzip file")
+        except (gzip.BadGzipFile, zlib.error):
+            yield ReadError(name, "not a valid gzip file (corrupt compressed data)")
         except EOFError:
             yield ReadError(name, "truncated compressed stream (the file ends early)")
         except OSError as exc:

@@ -1,0 +1,380 @@
+"""Chatbot conversation exports (JSON, JSONL, ``.gz``; local paths or ``s3://``): one row per message.
+
+Two layouts, told apart record by record:
+
+* conversations: ``{"conversation_id", "ts", "user": {...}, "messages": [{"role", "text", "ts"}]}``
+  (one per JSONL line, or a JSON array of them, or one JSON object);
+* one message per line: ``{"conversation_id", "role", "text", "ts", "user": {...}}``.
+
+Every path is configurable (dotted: ``meta.session.id``). Each message becomes one row with the
+fields ``text`` (written by the user), ``bot_text`` (written by the bot), ``role``, ``ts`` and the
+user identifiers flattened by path (``user.email``). Record keys: ``line`` (JSONL) or ``index``
+(JSON array position), ``conversation`` (the conversation id) and ``message`` (0-based position
+in the conversation, as in ``messages[i]``).
+
+Art. 9: by default only user-written messages are checked for sensitive data. Bot messages go
+to ``bot_text``, a field whose Arrow metadata says ``fouille.art9 = skip``: identifiers are
+still detected there, special categories are not (a bot that says "je ne peux pas parler de
+santé" discloses nothing). With ``art9_bot_messages = true`` bot messages go to ``text`` too.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
+
+import pyarrow as pa
+from botocore.exceptions import BotoCoreError, ClientError
+
+from connectors.base import ART9_METADATA_KEY, ART9_SKIP, Batch, Connector, Container, ReadError, ReadOptions
+from connectors.files.flatten import TooDeep, flatten
+from connectors.files.textstream import SNIFF_BYTES, DecodedLines, looks_binary, sniff_encoding
+from connectors.s3 import CLIENT_OPTION_KEYS, S3ClientOptions, S3Connector, S3Object, describe_error
+
+TEXT_FIELD = "text"
+BOT_TEXT_FIELD = "bot_text"
+ROLE_FIELD = "role"
+TS_FIELD = "ts"
+KEY_COLUMNS = ("conversation", "message")
+SUFFIXES = (".json", ".jsonl", ".ndjson")
+JSON_CHUNK_CHARS = 256 * 1024
+MAX_JSON_VALUE_CHARS = 64 * 1024 * 1024
+CONFIG_KEYS = frozenset({
+    "name", "type", "paths", "path", "conversation_id", "messages", "text", "role", "timestamp",
+    "user_fields", "user_roles", "art9_bot_messages", *CLIENT_OPTION_KEYS,
+})
+
+
+@dataclass(frozen=True)
+class ChatlogLayout:
+    """Where things are in a conversation or message record (dotted paths).
+
+    Attributes:
+        conversation_id: Conversation id, in a conversation or in a per-line message.
+        messages: The list of messages in a conversation.
+        text: Message text, inside a message.
+        role: Speaker role, inside a message.
+        timestamp: Message timestamp; the conversation's is used when a message has none.
+        user_fields: Paths of user identifiers, flattened into fields (``user`` -> ``user.email``).
+        user_roles: Roles that mean "written by the person" (case-insensitive); any other role
+            is the bot or an agent. A message without a role counts as user-written.
+        art9_bot_messages: Check bot messages for special categories too.
+    """
+
+    conversation_id: str = "conversation_id"
+    messages: str = "messages"
+    text: str = "text"
+    role: str = "role"
+    timestamp: str = "ts"
+    user_fields: tuple[str, ...] = ("user",)
+    user_roles: tuple[str, ...] = ("user", "human", "customer", "client", "visitor", "utilisateur")
+    art9_bot_messages: bool = False
+
+    def is_user(self, role: object) -> bool:
+        return role is None or str(role).strip().lower() in {r.lower() for r in self.user_roles}
+
+
+def get_path(record: object, path: str) -> object:
+    """``get_path({"user": {"email": e}}, "user.email") == e``; None when any step is missing."""
+    value = record
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _scalar(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class MessageRows:
+    """Rows of messages plus their record keys, flushed as bounded batches."""
+
+    def __init__(self, index_key: str, batch_rows: int):
+        self.index_key = index_key
+        self.batch_rows = max(1, batch_rows)
+        self._rows: list[dict[str, str | None]] = []
+        self._keys: list[tuple[int, str | None, int]] = []
+        self._fields: dict[str, None] = {}
+
+    def add(self, position: int, conversation: str | None, message: int, row: dict) -> Batch | None:
+        self._rows.append(row)
+        self._keys.append((position, conversation, message))
+        for name in row:
+            self._fields.setdefault(name, None)
+        return self.flush() if len(self._rows) >= self.batch_rows else None
+
+    def flush(self) -> Batch | None:
+        if not self._rows:
+            return None
+        fields, arrays = [], []
+        for name in self._fields:
+            metadata = {ART9_METADATA_KEY: ART9_SKIP} if name == BOT_TEXT_FIELD else None
+            fields.append(pa.field(name, pa.string(), metadata=metadata))
+            arrays.append(pa.array([row.get(name) for row in self._rows], type=pa.string()))
+        data = pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
+        position, conversation, message = zip(*self._keys)
+        keys = pa.RecordBatch.from_pydict({
+            self.index_key: pa.array(position, type=pa.int64()),
+            "conversation": pa.array(conversation, type=pa.string()),
+            "message": pa.array(message, type=pa.int64()),
+        })
+        self._rows, self._keys, self._fields = [], [], {}
+        return Batch(data=data, keys=keys)
+
+
+class MessageExtractor:
+    """Turns parsed records (either layout) into per-message rows."""
+
+    def __init__(self, layout: ChatlogLayout):
+        self.layout = layout
+        self._per_line_counts: dict[str, int] = {}  # message index within per-line conversations
+
+    def _user_fields(self, record: object) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for path in self.layout.user_fields:
+            value = get_path(record, path)
+            if value is not None:
+                out.update({p: "\n".join(v) for p, v in flatten(value, path).items()})
+        return out
+
+    def _row(self, message: object, context: dict[str, str], fallback_ts: object) -> dict:
+        layout = self.layout
+        role = get_path(message, layout.role)
+        text_field = TEXT_FIELD if layout.is_user(role) or layout.art9_bot_messages else BOT_TEXT_FIELD
+        ts = get_path(message, layout.timestamp)
+        row = dict(context)
+        row[text_field] = _scalar(get_path(message, layout.text))
+        row[ROLE_FIELD] = _scalar(role)
+        row[TS_FIELD] = _scalar(ts if ts is not None else fallback_ts)
+        return row
+
+    def messages(self, record: object) -> Iterator[tuple[str | None, int, dict]]:
+        """(conversation id, message index, row) for each message; ValueError if none found."""
+        layout = self.layout
+        conversation = _scalar(get_path(record, layout.conversation_id))
+        messages = get_path(record, layout.messages)
+        if isinstance(messages, list):
+            context = self._user_fields(record)
+            ts = get_path(record, layout.timestamp)
+            for index, message in enumerate(messages):
+                yield conversation, index, self._row(message, context, ts)
+        elif get_path(record, layout.text) is not None:
+            index = self._per_line_counts.get(conversation or "", 0)
+            self._per_line_counts[conversation or ""] = index + 1
+            yield conversation, index, self._row(record, self._user_fields(record), None)
+        else:
+            raise ValueError(f"no '{layout.messages}' list and no '{layout.text}' field")
+
+
+def iter_json_values(text: TextIO) -> Iterator[tuple[int, object]]:
+    """(index, value) for each element of a top-level JSON array, or (0, value) for one value.
+
+    Elements are decoded one at a time from a sliding buffer fed by fixed-size reads (not
+    lines: a compact export is one huge line), so the file is never held whole.
+    Raises ValueError on invalid JSON.
+    """
+    decoder = json.JSONDecoder()
+    buffer, pos, exhausted = "", 0, False
+
+    def more() -> bool:
+        nonlocal buffer, pos, exhausted
+        chunk = text.read(JSON_CHUNK_CHARS)
+        exhausted = not chunk
+        buffer, pos = buffer[pos:] + chunk, 0
+        return not exhausted
+
+    def skip(chars: str) -> str:
+        nonlocal pos
+        while True:
+            while pos < len(buffer) and buffer[pos] in chars:
+                pos += 1
+            if pos < len(buffer) or not more():
+                return buffer[pos] if pos < len(buffer) else ""
+
+    if skip(" \t\r\n\ufeff") != "[":
+        while more():
+            if len(buffer) > MAX_JSON_VALUE_CHARS:
+                raise ValueError("single JSON value larger than 64 MB")
+        yield 0, json.loads(buffer[pos:])
+        return
+    pos += 1
+    index = 0
+    while (head := skip(" \t\r\n,")) != "]":
+        if not head:
+            raise ValueError("JSON array not closed (file truncated?)")
+        try:
+            value, pos = decoder.raw_decode(buffer, pos)
+        except json.JSONDecodeError:
+            if len(buffer) - pos > MAX_JSON_VALUE_CHARS or not more():
+                raise
+            continue
+        yield index, value
+        index += 1
+
+
+class ChatlogsConnector(Connector):
+    """Conversation exports from local paths/globs and ``s3://bucket/prefix`` URLs.
+
+    Args:
+        name: Source name.
+        paths: Files, globs (``logs/**/*.jsonl``) or ``s3://`` prefixes.
+        layout: Paths inside the records, roles and the art. 9 switch.
+        s3_options: Endpoint, region, profile, retries for the ``s3://`` paths.
+        base_dir: Folder relative local paths start from (the config file's); container names
+            stay relative to it.
+    """
+
+    def __init__(self, name: str, paths: list[str], layout: ChatlogLayout = ChatlogLayout(),
+                 s3_options: S3ClientOptions | None = None, base_dir: str | os.PathLike = "."):
+        super().__init__(name)
+        self.paths = list(paths)
+        self.base_dir = str(base_dir)
+        self.layout = layout
+        globs = [f"**/*{suffix}{gz}" for suffix in SUFFIXES for gz in ("", ".gz")]
+        self._s3 = {p: S3Connector.from_url(name, p, include=globs, options=s3_options)
+                    for p in self.paths if p.startswith("s3://")}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any], base_dir: str | os.PathLike = ".") -> ChatlogsConnector:
+        unknown = set(config) - CONFIG_KEYS
+        if unknown:
+            raise ValueError(f"unknown keys for a chatlogs source: {', '.join(sorted(unknown))}")
+        paths = config.get("paths") or [config["path"]]
+        layout_keys = ("conversation_id", "messages", "text", "role", "timestamp", "art9_bot_messages")
+        layout = {k: config[k] for k in layout_keys if k in config}
+        for key in ("user_fields", "user_roles"):
+            if key in config:
+                value = config[key]
+                layout[key] = (value,) if isinstance(value, str) else tuple(value)
+        s3 = S3ClientOptions(**{k: config[k] for k in CLIENT_OPTION_KEYS if k in config})
+        return cls(config["name"], paths, ChatlogLayout(**layout), s3, base_dir)
+
+    def containers(self) -> Iterator[Container | ReadError]:
+        for path in self.paths:
+            if path.startswith("s3://"):
+                yield from self._s3_containers(path)
+                continue
+            full = os.path.join(self.base_dir, path)  # an absolute path stays as it is
+            matches = sorted(glob.glob(full, recursive=True)) if set("*?[") & set(path) else [full]
+            files = [m for m in matches if os.path.isfile(m) and _supported(m)]
+            if not files:
+                yield ReadError(path, "no conversation export (.json/.jsonl[.gz]) here")
+            for file in files:
+                name = file if os.path.isabs(path) else os.path.relpath(file, self.base_dir)
+                yield Container(name=name, ref=file, size=os.path.getsize(file))
+
+    def _s3_containers(self, url: str) -> Iterator[Container | ReadError]:
+        for item in self._s3[url].list_objects():
+            if isinstance(item, ReadError):
+                yield item
+            else:
+                yield Container(name=item.url, ref=item, size=item.size)
+
+    def _s3_for(self, obj: S3Object) -> S3Connector:
+        return next(c for c in self._s3.values() if c.bucket == obj.bucket)
+
+    def _open(self, container: Container, stack: ExitStack) -> BinaryIO:
+        if isinstance(container.ref, S3Object):
+            raw = stack.enter_context(self._s3_for(container.ref).opener(container.ref)())
+        else:
+            raw = stack.enter_context(open(str(container.ref), "rb"))
+        if container.name.lower().endswith(".gz"):
+            unzipped = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
+            return io.BufferedReader(unzipped)  # type: ignore[arg-type]
+        return raw
+
+    def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
+        name = container.name
+        try:
+            with ExitStack() as stack:
+                stream = self._open(container, stack)
+                yield from self._read_stream(name, stream, options)
+        except (ClientError, BotoCoreError) as exc:
+            yield ReadError(name, describe_error(exc))
+        except (OSError, EOFError, zlib.error) as exc:
+            yield ReadError(name, f"read failed ({type(exc).__name__})")
+
+    def _read_stream(self, name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
+        per_line = name.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson"))
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+        if looks_binary(head):
+            yield ReadError(name, "binary content, not a text file")
+            return
+        encoding = options.extra.get("encoding") or sniff_encoding(head)
+        if per_line:
+            lines = DecodedLines(stream, encoding)
+            records = self._lines(name, lines)
+        else:
+            lines = None
+            records = self._json_values(name, io.TextIOWrapper(stream, encoding, errors="replace"))
+        rows = MessageRows("line" if per_line else "index", options.batch_rows)
+        extractor = MessageExtractor(self.layout)
+        for item in records:
+            if isinstance(item, ReadError):
+                yield item
+                continue
+            position, record = item
+            where = f"{name}:{'line' if per_line else 'index'} {position}"
+            try:
+                for conversation, message, row in extractor.messages(record):
+                    batch = rows.add(position, conversation, message, row)
+                    if batch is not None:
+                        yield batch
+            except (ValueError, TooDeep) as exc:
+                yield ReadError(where, str(exc))
+        batch = rows.flush()
+        if batch is not None:
+            yield batch
+        if lines is not None and lines.problems.fatal:
+            yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
+
+    @staticmethod
+    def _lines(name: str, lines: DecodedLines) -> Iterator[tuple[int, object] | ReadError]:
+        def problems() -> Iterator[ReadError]:
+            return (ReadError(f"{name}:line {n}", problem) for n, problem in lines.problems.drain())
+
+        for text in lines:
+            yield from problems()
+            if text.strip():
+                try:
+                    record = json.loads(text)
+                except (ValueError, RecursionError):
+                    yield ReadError(f"{name}:line {lines.line_no}", "invalid JSON")
+                else:
+                    yield lines.line_no, record
+        yield from problems()
+
+    @staticmethod
+    def _json_values(name: str, text: TextIO) -> Iterator[tuple[int, object] | ReadError]:
+        failed_at = 0  # the element after the last one decoded
+        try:
+            for index, value in iter_json_values(text):
+                yield index, value
+                failed_at = index + 1
+        except (ValueError, RecursionError) as exc:
+            yield ReadError(f"{name}:index {failed_at}", f"invalid JSON ({type(exc).__name__}); rest skipped")
+
+    def close(self) -> None:
+        for conn in self._s3.values():
+            conn.close()
+
+    def describe(self) -> str:
+        return f"chatlogs({self.name}: {len(self.paths)} path(s))"
+
+
+def _supported(name: str) -> bool:
+    return name.lower().removesuffix(".gz").endswith(SUFFIXES)

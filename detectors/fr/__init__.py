@@ -1,0 +1,1 @@
+"""French identifiers: NIR, SIREN, SIRET, TVA, CNI, passport (validated with python-stdnum)."""

@@ -1,0 +1,56 @@
+"""FR_SIRET: the 14-digit establishment number (SIREN + 5-digit NIC), Luhn with La Poste's rule.
+
+python-stdnum applies Luhn, and for La Poste (SIREN 356 000 000) the sum-of-digits
+rule. Luhn passes one random number in ten, so a compact 14-digit number needs a
+context word or a column hint; the official layout ``XXX XXX XXX XXXXX`` is distinctive
+enough to stand without one. A valid SIRET is reported as FR_SIRET only, never also SIREN.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.fr import siret
+
+from detectors.base import Match, PatternDetector, Verdict
+from detectors.fr.layout import NUMBER_END, NUMBER_START, digit_groups
+
+_OFFICIAL_LAYOUT = re.compile(r"^\d{3}([ .])\d{3}\1\d{3}\1?\d{5}$")
+
+
+class FrSiretDetector(PatternDetector):
+    name = "fr_siret"
+    entity = "FR_SIRET"
+    pattern = NUMBER_START + digit_groups(3, 3, 3, 5) + NUMBER_END
+    prefilter = r"\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}"
+    base_score = 0.4
+    valid_score = 0.8
+    context_boost = 0.2
+    context_words = (
+        "siret", "établissement", "etablissement", "n° siret", "nic", "siège", "siege social",
+        "entreprise", "société", "fournisseur", "prestataire",
+    )
+    positive_examples = (
+        "SIRET : 73282932000074",
+        "732 829 320 00074",
+        "La Poste, siret 356 000 000 00048",
+    )
+    negative_examples = (
+        "SIRET : 73282932000075",
+        "commande 73282932000074",
+        "IBAN FR76 3000 6000 0112 3456 7890 189",
+    )
+
+    def find(self, text: str, hint: str | None = None) -> list[Match]:
+        # Compact numbers stand only with context or a column hint; the official layout alone.
+        return [
+            m
+            for m in super().find(text, hint)
+            if len(m.evidence) > 1 or _OFFICIAL_LAYOUT.match(text[m.start : m.end])
+        ]
+
+    def validate(self, candidate: str) -> Verdict:
+        return Verdict.VALID if siret.is_valid(candidate) else Verdict.INVALID
+
+    def normalize(self, candidate: str) -> str:
+        return siret.compact(candidate)

@@ -1,0 +1,169 @@
+"""Is a lexicon hit a disclosure about someone? Attribution, negation, hypotheses.
+
+A disclosure is about the writer (je, j', moi, mon diabète) or an identifiable
+person (mon fils, ma femme, le patient, Mme X, a name, il/elle). Generic text,
+questions about a category and policy sentences name no such person and are not
+disclosures. Negation decision (docs/accuracy_sensitive.md): a clause negated with
+pas / jamais / aucun / ni / sans / non before the term is *not* a disclosure
+("je ne suis pas malade", "je n'ai jamais fait de prison"); "ne ... plus" is one,
+because it reveals the past ("je ne bois plus depuis ma cure").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from detectors.sensitive.clauses import COORDINATORS, Clause
+from detectors.sensitive.lexicon import load_cues
+
+CUES = SimpleNamespace(**load_cues())  # word sets from data/cues.txt, by name
+
+MY = frozenset({"mon", "ma", "mes"})
+POSSESSIVES = MY | frozenset({"notre", "votre", "son", "sa", "ses", "leur"})
+DEFINITE = frozenset({"le", "la", "l'", "ce", "cette", "cet"})
+THIRD_PERSON = frozenset({"il", "elle"})
+PRACTICE_BEFORE = 4  # a practice verb governs a term a few words after it ("je vais à la messe")
+PRACTICE_AFTER = 2  # or just before it ("pendant le ramadan je jeûne")
+THIRD_PERSON_SCORE = 0.75
+IDENTIFIED_SCORE = 0.85
+FIRST_PERSON_SCORE = 0.9
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Whom a clause discloses about, and how sure we are."""
+
+    who: str  # "first-person", "identified-person", "third-person"
+    score: float
+
+
+def _is_person_token(doc, words: list[str], i: int) -> str | None:
+    """What token ``i`` says about the subject, or None."""
+    word = words[i]
+    if word in CUES.FIRST_PERSON:
+        return "first-person"
+    if word in CUES.TITLES or doc[i].ent_type_ in ("PER", "PERSON"):
+        return "identified-person"
+    if word in POSSESSIVES or word in DEFINITE:
+        following = words[i + 1 : i + 3]
+        if following and (
+            following[0] in CUES.PERSON_NOUNS
+            or (len(following) > 1 and following[1] in CUES.PERSON_NOUNS)
+        ):
+            return "identified-person"
+    if word in THIRD_PERSON:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if nxt in CUES.IMPERSONAL_NEXT or (
+            nxt in ("est", "etait") and after in CUES.IMPERSONAL_ADJ
+        ):
+            return None
+        return "third-person"
+    return None
+
+
+def _who_in(doc, words: list[str], start: int, end: int) -> str | None:
+    """The strongest attribution among tokens [start, end)."""
+    found = {_is_person_token(doc, words, i) for i in range(start, end)}
+    for who in ("first-person", "identified-person", "third-person"):
+        if who in found:
+            return who
+    return None
+
+
+def _owner_after(doc, words: list[str], end: int) -> str | None:
+    """ "le cancer de mon père", "la grossesse de Mme X": the owner named just after."""
+    window = words[end : end + 4]
+    if not window or window[0] not in ("de", "du", "d'", "d"):
+        return None
+    return _who_in(doc, words, end + 1, min(len(words), end + 4))
+
+
+def has_copula(doc, words: list[str], clause: Clause, term_start: int) -> bool:
+    """Être/devenir/tomber just before the term, adverbs and articles skipped."""
+    i = term_start - 1
+    skipped = 0
+    while i >= clause.start and skipped <= 3:
+        if words[i] in CUES.COPULA_FORMS or doc[i].lemma_ in CUES.COPULA_LEMMAS:
+            return True
+        if words[i] not in CUES.ADVERBS and words[i] not in CUES.PERSON_NOUNS | {
+            "femme",
+            "homme",
+            "fille",
+            "garcon",
+            "mec",
+        }:
+            return False
+        i -= 1
+        skipped += 1
+    return False
+
+
+def has_practice_verb(
+    doc, words: list[str], clause: Clause, term_start: int, term_end: int
+) -> bool:
+    """A practice verb close before the term (any form) or just after it (finite forms only)."""
+    before = range(max(clause.start, term_start - PRACTICE_BEFORE), term_end)
+    after = range(term_end, min(clause.end, term_end + PRACTICE_AFTER))
+    return any(
+        words[i] in CUES.PRACTICE_FORMS or doc[i].lemma_ in CUES.PRACTICE_LEMMAS for i in before
+    ) or any(words[i] in CUES.PRACTICE_FORMS for i in after)
+
+
+def is_topic(words: list[str], clause: Clause, term_start: int) -> bool:
+    """The term is what something is about ("un article sur la dépression")."""
+    i = term_start - 1
+    while i >= clause.start and words[i] in CUES.ARTICLES:
+        i -= 1
+    return i >= clause.start and words[i] in CUES.TOPIC_MARKERS
+
+
+def is_rhetorical(words: list[str], clause: Clause) -> bool:
+    """ "t'es aveugle ou quoi ?": an insult or a joke, not a disclosure."""
+    tail = words[clause.end : clause.end + 3]
+    return tail[:2] == ["ou", "quoi"]
+
+
+def about_animal(words: list[str], clause: Clause) -> bool:
+    """ "mon chat ... il est diabétique": the pronoun stands for a pet."""
+    return any(w in CUES.ANIMALS for w in words[max(0, clause.start - 12) : clause.end])
+
+
+def is_negated(words: list[str], clause: Clause, term_start: int) -> bool:
+    return any(words[i] in CUES.NEGATIONS for i in range(clause.start, term_start))
+
+
+def attribute(
+    doc, words: list[str], clauses: list[Clause], n: int, term_start: int, term_end: int, kind: str
+) -> Attribution | None:
+    """Whom the term at tokens [term_start, term_end) in clause ``n`` discloses about, if anyone."""
+    clause = clauses[n]
+    if (
+        clause.opener == "si"
+        or is_negated(words, clause, term_start)
+        or is_rhetorical(words, clause)
+    ):
+        return None
+    if is_topic(words, clause, term_start):
+        return None
+    if kind == "copula" and not has_copula(doc, words, clause, term_start):
+        return None
+    if kind == "practice" and not has_practice_verb(doc, words, clause, term_start, term_end):
+        return None
+    if term_start > 0 and words[term_start - 1] in MY:
+        return Attribution("first-person", FIRST_PERSON_SCORE)
+    if kind == "possessive":
+        return None
+    # A practice's subject may follow it ("pendant le ramadan je jeûne").
+    who = _who_in(doc, words, clause.start, clause.end if kind == "practice" else term_start)
+    if who is None and n > 0 and (clause.opener in COORDINATORS or clause.opener == "comma"):
+        previous = clauses[n - 1]  # "je suis diabétique et sous insuline": shared subject
+        who = _who_in(doc, words, previous.start, previous.end)
+    who = who or _owner_after(doc, words, term_end)
+    if who is None or (who == "third-person" and about_animal(words, clause)):
+        return None
+    score = {"first-person": FIRST_PERSON_SCORE, "identified-person": IDENTIFIED_SCORE}.get(
+        who, THIRD_PERSON_SCORE
+    )
+    return Attribution(who, score)

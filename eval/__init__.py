@@ -1,0 +1,1 @@
+"""Accuracy evaluation: a seeded, labelled French corpus and per-entity precision/recall/F1."""

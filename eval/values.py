@@ -1,0 +1,198 @@
+"""Synthetic values for the evaluation corpus: valid identifiers built at run time, and look-alikes.
+
+Valid check digits come from python-stdnum's helpers applied to random bases, so no
+real number is written down anywhere. Phones are from ARCEP fiction ranges, e-mails on
+example.com / example.org. Each ``bad_*`` function returns the same shape with a wrong key.
+"""
+
+from __future__ import annotations
+
+import random
+
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+from stdnum.fr import nir, tva
+
+from detectors.iban import rib_key
+
+FICTION_PHONE_PREFIXES = ("01 99 00", "02 61 91", "03 53 01", "04 65 71", "05 36 49")
+FOREIGN_PHONES = ("+44 20 7946 0{:03d}", "+44 161 496 0{:03d}")
+SEPA_BBAN_DIGITS = {"DE": 18, "AT": 16, "LU": 16}  # countries with no national check digit
+
+
+def digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def _wrong(rng: random.Random, value: str, is_valid) -> str:
+    """Change the last digit until the value no longer validates."""
+    for _ in range(20):
+        candidate = value[:-1] + rng.choice("0123456789")
+        if not is_valid(candidate):
+            return candidate
+    return value[:-2] + ("00" if value[-2:] != "00" else "11")
+
+
+def space_groups(value: str, sizes: tuple[int, ...], sep: str = " ") -> str:
+    out, pos = [], 0
+    for n in sizes:
+        out.append(value[pos : pos + n])
+        pos += n
+    return sep.join(out)
+
+
+# -- Check digits from python-stdnum (also used by the tests to build valid numbers) -------------
+def with_nir_key(base13: str) -> str:
+    return base13 + nir.calc_check_digits(base13)
+
+
+def with_luhn(base: str) -> str:
+    return base + luhn.calc_check_digit(base)
+
+
+def vat_for(siren: str) -> str:
+    """``FR`` + key + SIREN. python-stdnum has no helper for the key: the documented formula, confirmed."""
+    number = f"FR{int(siren + '12') % 97:02d}{siren}"
+    assert tva.is_valid(number)
+    return number
+
+
+def fr_iban(bank: str, branch: str, account: str) -> str:
+    bban = bank + branch + account + rib_key(bank, branch, account)
+    return "FR" + stdnum_iban.calc_check_digits("FR00" + bban) + bban
+
+
+# -- NIR ------------------------------------------------------------------------------------
+def nir_number(rng: random.Random, valid: bool = True) -> str:
+    dept = rng.choice(["75", "69", "13", "2A", "2B", "33", "59", "99", f"{rng.randint(1, 95):02d}"])
+    if dept == "20":
+        dept = "21"
+    base = f"{rng.choice('12')}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{dept}{digits(rng, 6)}"
+    number = with_nir_key(base)
+    return number if valid else _wrong(rng, number, nir.is_valid)
+
+
+def show_nir(rng: random.Random, number: str) -> str:
+    return rng.choice([number, space_groups(number, (1, 2, 2, 2, 3, 3, 2)), space_groups(number, (1, 2, 2, 2, 3, 3, 2), ".")])
+
+
+# -- SIREN / SIRET / VAT ----------------------------------------------------------------------
+def siren_number(rng: random.Random, valid: bool = True) -> str:
+    number = with_luhn(rng.choice("123456789") + digits(rng, 7))
+    return number if valid else _wrong(rng, number, luhn.is_valid)
+
+
+def siret_number(rng: random.Random, valid: bool = True) -> str:
+    number = with_luhn(siren_number(rng) + digits(rng, 4))
+    return number if valid else _wrong(rng, number, luhn.is_valid)
+
+
+def vat_number(rng: random.Random, valid: bool = True) -> str:
+    number = vat_for(siren_number(rng))
+    if valid:
+        return number
+    return f"FR{(int(number[2:4]) + rng.randint(1, 96)) % 97:02d}{number[4:]}"
+
+
+def show_siren(rng: random.Random, number: str) -> str:
+    return rng.choice([number, space_groups(number, (3, 3, 3)), space_groups(number, (3, 3, 3), ".")])
+
+
+def show_siret(rng: random.Random, number: str) -> str:
+    return rng.choice([number, space_groups(number, (3, 3, 3, 5))])
+
+
+def show_vat(rng: random.Random, number: str) -> str:
+    shown = rng.choice([number, space_groups(number, (2, 2, 3, 3, 3)), number[:4] + " " + number[4:]])
+    return shown.lower() if rng.random() < 0.1 else shown
+
+
+# -- IBAN -------------------------------------------------------------------------------------
+def iban_number(rng: random.Random, valid: bool = True, country: str = "FR") -> str:
+    if country == "FR":
+        number = fr_iban(digits(rng, 5), digits(rng, 5), digits(rng, 11))
+    else:
+        bban = digits(rng, SEPA_BBAN_DIGITS[country])
+        number = country + stdnum_iban.calc_check_digits(country + "00" + bban) + bban
+    return number if valid else _wrong(rng, number, stdnum_iban.is_valid)
+
+
+def show_iban(rng: random.Random, number: str) -> str:
+    spaced = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    style = rng.random()
+    if style < 0.5:
+        return spaced
+    if style < 0.75:
+        return number
+    if style < 0.85:
+        return spaced.replace(" ", "-")
+    return number.lower()
+
+
+# -- Cards --------------------------------------------------------------------------------------
+CARD_PREFIXES = (("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16), ("34", 15), ("37", 15),
+                 ("4970", 16), ("5132", 16))
+
+
+def card_number(rng: random.Random, valid: bool = True) -> str:
+    prefix, length = rng.choice(CARD_PREFIXES)
+    number = with_luhn(prefix + digits(rng, length - len(prefix) - 1))
+    return number if valid else _wrong(rng, number, luhn.is_valid)
+
+
+def show_card(rng: random.Random, number: str) -> str:
+    if len(number) == 15:
+        return rng.choice([number, space_groups(number, (4, 6, 5))])
+    return rng.choice([number, space_groups(number, (4, 4, 4, 4)), space_groups(number, (4, 4, 4, 4), "-")])
+
+
+# -- Phones, IPs, e-mails -------------------------------------------------------------------------
+def phone_number(rng: random.Random) -> str:
+    if rng.random() < 0.08:
+        return rng.choice(FOREIGN_PHONES).format(rng.randint(0, 999))
+    national = rng.choice(FICTION_PHONE_PREFIXES) + f" {rng.randint(0, 99):02d} {rng.randint(0, 99):02d}"
+    compact = national.replace(" ", "")
+    style = rng.randrange(8)
+    return (
+        national,
+        national.replace(" ", "."),
+        compact,
+        "+33 " + national[1:],
+        "+33 (0)" + national[1:],
+        "0033 " + national[1:],
+        "+33" + compact[1:],
+        national.replace(" ", "-"),
+    )[style]
+
+
+def ipv4(rng: random.Random) -> str:
+    return f"{rng.choice([10, 82, 91, 172, 192, 203])}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+
+
+def ipv6(rng: random.Random) -> str:
+    groups = [f"{rng.randint(0, 0xFFFF):x}" for _ in range(5)]
+    return rng.choice(["2001:db8:" + ":".join(groups[:2]) + "::" + groups[2],
+                       "2001:db8:" + ":".join(groups) + ":1", "fe80::" + ":".join(groups[:3])])
+
+
+def email(rng: random.Random, first: str, last: str) -> str:
+    from detectors.base import fold
+
+    local = rng.choice([f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}+crm"])
+    local = "".join(ch for ch in fold(local) if ch.isalnum() or ch in ".+-")
+    domain = rng.choice(["example.com", "example.org", "mail.example.com", "example.org"])
+    return (local + "@" + domain) if rng.random() < 0.9 else (local + "@" + domain).upper()
+
+
+# -- CNI / passport -----------------------------------------------------------------------------
+def cni_number(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{rng.randint(90, 99):02d}{rng.randint(1, 12):02d}{rng.randint(10, 95)}{rng.randint(0, 9)}{digits(rng, 5)}"
+    alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    chars = [rng.choice(alphabet + "0123456789") for _ in range(7)] + [rng.choice(alphabet), rng.choice("0123456789")]
+    rng.shuffle(chars)
+    return "".join(chars)
+
+
+def passport_number(rng: random.Random) -> str:
+    return f"{rng.randint(0, 99):02d}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{digits(rng, 5)}"

@@ -1,0 +1,26 @@
+"""ADDRESS: one span from the street number to the postcode and city."""
+
+import pytest
+
+from detectors.address import AddressDetector
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Livraison au 12 bis, rue de la Paix, 75002 Paris avant midi", "12 bis, rue de la Paix, 75002 Paris"),
+        ("4 avenue Jean Jaurès\n69007 Lyon", "4 avenue Jean Jaurès\n69007 Lyon"),
+        ("3 allée des Tilleuls, Bât. B, 13008 Marseille.", "3 allée des Tilleuls, Bât. B, 13008 Marseille"),
+        ("au 8 Bd Voltaire 34000 Montpellier Cedex 2", "8 Bd Voltaire 34000 Montpellier Cedex 2"),
+        ("lieu-dit La Combe, 07200 Saint-Étienne-de-Boulogne", "lieu-dit La Combe, 07200 Saint-Étienne-de-Boulogne"),
+        ("bureau à 75002 Paris", "75002 Paris"),
+        ("rendez-vous au 5 impasse du Moulin", "5 impasse du Moulin"),
+    ],
+)
+def test_finds_one_span(text, expected):
+    assert [text[m.start : m.end] for m in AddressDetector().find(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["le budget est de 15000 Euros", "la rue est fermée", "commande 75002", "Tél 0199001234 Paris"])
+def test_rejects(text):
+    assert AddressDetector().find(text) == []
