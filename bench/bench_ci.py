@@ -24,7 +24,7 @@ from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scanner.cigate.__main__ import main  # noqa: E402
+from scanner.cigate.__main__ import main
 
 FICTION_BLOCKS = ("01 99 00", "02 61 91", "03 53 01", "04 65 71", "05 36 49")
 
@@ -39,25 +39,37 @@ def write_file(root: Path, index: int, fake: Faker, rng: random.Random) -> None:
     name, email = fake.name(), f"{fake.user_name()}@example.com"
     kind = index % 5
     if kind == 0:
-        rows = [f"{i},{fake.first_name()},{fake.last_name()},{fake.user_name()}@crm.test,"
-                f"{fiction_phone(rng)},{fake.city()}" for i in range(8)]
+        rows = [
+            f"{i},{fake.first_name()},{fake.last_name()},{fake.user_name()}@crm.test,"
+            f"{fiction_phone(rng)},{fake.city()}"
+            for i in range(8)
+        ]
         text = "id,prenom,nom,email,telephone,ville\n" + "\n".join(rows) + "\n"
         suffix = ".csv"
     elif kind == 1:
-        text = "".join(f'{{"id": {i}, "name": "{fake.name()}", "email": "{fake.user_name()}'
-                       f'@example.org", "phone": "{fiction_phone(rng)}"}}\n' for i in range(6))
+        text = "".join(
+            f'{{"id": {i}, "name": "{fake.name()}", "email": "{fake.user_name()}'
+            f'@example.org", "phone": "{fiction_phone(rng)}"}}\n'
+            for i in range(6)
+        )
         suffix = ".jsonl"
     elif kind == 2:
-        text = (f'"""Module {index}."""\n\nOWNER = "{name}"\nCONTACT = "{email}"\n'
-                f'PHONE = "{fiction_phone(rng)}"\n\n\ndef f(x):\n    return x * {index}\n')
+        text = (
+            f'"""Module {index}."""\n\nOWNER = "{name}"\nCONTACT = "{email}"\n'
+            f'PHONE = "{fiction_phone(rng)}"\n\n\ndef f(x):\n    return x * {index}\n'
+        )
         suffix = ".py"
     elif kind == 3:
-        text = (f"# Notes {index}\n\n{fake.paragraph(nb_sentences=4)}\n\n"
-                f"Contact: {email}, {fiction_phone(rng)}.\n")
+        text = (
+            f"# Notes {index}\n\n{fake.paragraph(nb_sentences=4)}\n\n"
+            f"Contact: {email}, {fiction_phone(rng)}.\n"
+        )
         suffix = ".md"
     else:
-        text = (f"const owner = {{ name: '{name}', email: '{email}' }};\n"
-                f"// phone {fiction_phone(rng)}\nexport default owner;\n")
+        text = (
+            f"const owner = {{ name: '{name}', email: '{email}' }};\n"
+            f"// phone {fiction_phone(rng)}\nexport default owner;\n"
+        )
         suffix = ".js"
     (folder / f"f{index:05d}{suffix}").write_text(text, encoding="utf-8")
 
@@ -84,7 +96,9 @@ def main_bench() -> None:
             write_file(root, i, fake, rng)
         if args.git:
             subprocess.run(["git", "init", "-q", str(root)], check=True)
-        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and ".git" not in p.parts)
+        size = sum(
+            p.stat().st_size for p in root.rglob("*") if p.is_file() and ".git" not in p.parts
+        )
         out = io.StringIO()
         started, cpu_started = time.perf_counter(), _cpu_seconds()
         with contextlib.redirect_stdout(out):
@@ -92,11 +106,15 @@ def main_bench() -> None:
             code = main(["--root", str(root), *jobs, str(root)])
         elapsed = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_started
-    print(f"files: {args.files} ({size / 1e6:.1f} MB), git: {args.git}, jobs: {args.jobs or os.cpu_count()}, "
-          f"exit code: {code}")
+    print(
+        f"files: {args.files} ({size / 1e6:.1f} MB), git: {args.git}, jobs: {args.jobs or 1}, "
+        f"exit code: {code}"
+    )
     print(out.getvalue().strip().splitlines()[-1])
-    print(f"elapsed: {elapsed:.2f} s wall, {cpu:.2f} s CPU; "
-          f"{args.files / elapsed:,.0f} files/s (wall), {args.files / cpu:,.0f} files/s (CPU)")
+    print(
+        f"elapsed: {elapsed:.2f} s wall, {cpu:.2f} s CPU; "
+        f"{args.files / elapsed:,.0f} files/s (wall), {args.files / cpu:,.0f} files/s (CPU)"
+    )
 
 
 if __name__ == "__main__":

@@ -39,6 +39,9 @@ SENTENCES = (
     "Le client est délégué CGT dans son entreprise.",
 )
 
+SENSITIVE = tuple(s for s in SENTENCES if "diabétique" in s or "enceinte" in s or "CGT" in s)
+PLAIN = tuple(s for s in SENTENCES if s not in SENSITIVE)
+
 
 class Pools:
     def __init__(self, size: int = 5000):
@@ -59,12 +62,16 @@ class Pools:
         if rng.random() < 0.7:
             return ""
         return " ".join(
-            rng.choice(SENTENCES).format(
+            self._sentence().format(
                 phone=fiction_phone(rng), email=f"contact{rng.randrange(10**6)}@example.com",
                 first=rng.choice(self.first), last=rng.choice(self.last),
             )
             for _ in range(rng.randint(1, 3))
         )
+
+    def _sentence(self) -> str:
+        # About 5 % of sentences disclose art. 9 data, the rest are routine CRM notes.
+        return self.rng.choice(SENSITIVE if self.rng.random() < 0.05 else PLAIN)
 
     def row(self, i: int) -> list[str]:
         rng = self.rng
@@ -91,8 +98,7 @@ def write_contacts(path: Path, rows: int) -> None:
 def write_chat(path: Path, messages: int, sensitive_share: float = 0.05) -> None:
     pools = Pools()
     rng = pools.rng
-    plain = [s for s in SENTENCES if "diabétique" not in s and "enceinte" not in s and "CGT" not in s]
-    sensitive = [s for s in SENTENCES if s not in plain]
+    plain, sensitive = PLAIN, SENSITIVE
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         for i in range(messages):

@@ -15,6 +15,8 @@ from detectors.base import PatternDetector, Verdict
 _FILE_EXTENSIONS = frozenset(
     "png jpg jpeg gif svg webp bmp pdf doc docx xls xlsx csv txt zip gz js css html json xml".split()
 )
+# ``scheme://user:password@host``: the password and host are not an e-mail address.
+_URL_CREDENTIALS = re.compile(r"://[^\s/@]*:$")
 _LOCAL_OK = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 
 
@@ -37,7 +39,12 @@ class EmailDetector(PatternDetector):
         "le fichier rapport@2x.png",
         "rendez-vous @ 14h à la mairie",
         "adresse invalide .jean@example",
+        "endpoint https://user:pw@s3.gra.io.cloud.ovh.net",
     )
+
+    def find(self, text: str, hint: str | None = None):
+        return [m for m in super().find(text, hint)
+                if not _URL_CREDENTIALS.search(text[max(0, m.start - 200) : m.start])]
 
     def validate(self, candidate: str) -> Verdict:
         local, _, domain = candidate.rpartition("@")

@@ -51,7 +51,8 @@ class PhoneDetector(PatternDetector):
         r"|\+(?!33)[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}"
         r")(?![\w]|[.\-/,]\d)"
     )
-    prefilter = r"(?:\+|\b0)\d"
+    # RE2 shape of the candidates (no back-references): +/00 then a digit, or 0X and four pairs.
+    prefilter = r"(?:\+|\b00)\d|\b0[1-9](?:[ .\-]?\d{2}){4}"
     base_score = 0.4
     valid_score = 0.9
     context_words = (

@@ -1,0 +1,16 @@
+"""``python -m scanner.cigate``: the gate without the ``fouille`` launcher (pre-commit, bench)."""
+
+import argparse
+import sys
+
+from scanner.cigate.command import add_arguments, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fouille ci", description=__doc__)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

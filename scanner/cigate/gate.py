@@ -1,0 +1,257 @@
+"""Check one file: detect, drop what is synthetic or ignored, rate what is left.
+
+Detection is the registry's (``detectors.text.text_matches``, the same fast path the
+scan runs). The NER model runs only for names and places: by default on the lines
+around a failing identifier (a name beside a real NIR is a record), on every piece
+with ``--strict`` (``nlp="all"``), never with ``nlp="off"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from detectors.base import Match
+from detectors.overlap import resolve_overlaps
+from detectors.registry import detector_rank, doc_detectors, text_detectors
+from detectors.text import text_matches
+from scanner.cigate.extract import Piece, pieces, split_lines
+from scanner.cigate.severity import FAILING, fix_for, severity_of, why_real
+from scanner.cigate.synthetic import synthetic_rule
+from scanner.keys import Hasher
+from scanner.model import Finding, Location, record_key
+
+IGNORE_MARK = "fouille: ignore"
+NAME_PLACE = frozenset({"PERSON", "LOCATION"})
+SOURCE_NAME = "repo"
+
+
+@dataclass(frozen=True)
+class GateOptions:
+    """How strict the check is.
+
+    Attributes:
+        strict: Low-severity findings (names, cities...) fail too.
+        nlp: ``auto`` (NER near failing identifiers), ``all`` or ``off``.
+        near_lines: How many lines away a failing identifier makes a name fail.
+        max_bytes: Larger files are skipped and listed.
+    """
+
+    strict: bool = False
+    nlp: str = "auto"
+    near_lines: int = 2
+    max_bytes: int = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class GateFinding:
+    """A finding of the gate: the core ``Finding`` plus its verdict.
+
+    The finding's container is the file path, its record key ``{"line": N}`` and its
+    span the columns inside that line.
+    """
+
+    finding: Finding
+    severity: str
+    why: str
+    fix: str
+    fails: bool
+
+    @property
+    def path(self) -> str:
+        return self.finding.location.container
+
+    @property
+    def line(self) -> int:
+        return int(self.finding.location.key_dict()["line"])
+
+    @property
+    def column(self) -> int:
+        """1-based column of the first character (Unicode code points)."""
+        return self.finding.start + 1
+
+    @property
+    def end_column(self) -> int:
+        """1-based column just after the last character, as SARIF counts."""
+        return self.finding.end + 1
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: findings and counters (no values)."""
+
+    findings: list[GateFinding] = field(default_factory=list)
+    ignored_inline: int = 0
+    synthetic: Counter = field(default_factory=Counter)
+    skipped: str | None = None  # why the file was not read
+
+
+@cache
+def _candidate_filter() -> re.Pattern[str] | None:
+    """One regex that every line any text detector could match on also matches."""
+    parts = []
+    for detector in text_detectors():
+        if detector.only_with_hint:
+            continue
+        part = _python_regex(detector.prefilter) if detector.prefilter else None
+        if part is None:  # no prefilter, or one Python cannot read: every line is a candidate
+            return None
+        parts.append(f"(?i:{part})" if detector.prefilter_ignore_case else f"(?:{part})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _python_regex(re2: str) -> str | None:
+    """An RE2 prefilter as a Python pattern, or ``None``.
+
+    RE2 accepts a flag group such as ``(?i)`` mid-pattern (it applies to the rest of
+    the enclosing group); Python wants it scoped: ``A|(?i)B`` becomes ``A|(?i:B)``.
+    """
+    for candidate in (re2, re.sub(r"\(\?([imsU]+)\)(.*)$", r"(?\1:\2)", re2)):
+        try:
+            re.compile(candidate)
+            return candidate
+        except re.error:
+            continue
+    return None
+
+
+@cache
+def _name_place_detectors() -> tuple:
+    return tuple(d for d in doc_detectors() if set(d.entities) <= NAME_PLACE)
+
+
+def read_text(path: Path, with_encoding: bool = False):
+    """The file's text (UTF-8, with or without BOM, else cp1252); its encoding too if asked."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    return (text, encoding) if with_encoding else text
+
+
+def check_file(root: Path, rel_path: str, hasher: Hasher, options: GateOptions) -> FileResult:
+    """All gate findings of one file."""
+    result = FileResult()
+    full = root / rel_path
+    try:
+        if full.stat().st_size > options.max_bytes:
+            result.skipped = f"larger than {options.max_bytes} bytes"
+            return result
+        text = read_text(full)
+    except OSError as exc:
+        result.skipped = f"unreadable: {exc.strerror or type(exc).__name__}"
+        return result
+    lines = split_lines(text)
+    ignored_lines = {n for n, line in enumerate(lines, 1) if IGNORE_MARK in line}
+    file_pieces = [p for p in pieces(rel_path, text, lines) if p.line not in ignored_lines]
+    per_line = _detect(file_pieces)
+
+    judged = _judge(per_line, lines, result)
+    failing_lines = {ln for ln, m in judged if severity_of(m.entity) in FAILING}
+    if options.nlp != "off" and _name_place_detectors():
+        near = None if options.nlp == "all" else _near(failing_lines, options.near_lines)
+        ner_pieces = [p for p in file_pieces if near is None or p.line in near]
+        if ner_pieces:
+            for line, found in _detect_names(ner_pieces).items():
+                per_line.setdefault(line, []).extend(found)
+            judged = _judge(per_line, lines, FileResult())  # re-resolve overlaps with names
+    result.ignored_inline = sum(1 for n in ignored_lines if n <= len(lines))
+    for line, match in judged:
+        severity = severity_of(match.entity)
+        escalated = severity not in FAILING and any(
+            abs(line - other) <= options.near_lines for other in failing_lines
+        )
+        why = why_real(match.entity, match.evidence)
+        if escalated:
+            why += f"; within {options.near_lines} lines of a real identifier"
+        result.findings.append(
+            GateFinding(
+                finding=Finding(
+                    entity=match.entity,
+                    location=Location(SOURCE_NAME, rel_path, record_key(line=line), ""),
+                    start=match.start,
+                    end=match.end,
+                    score=match.score,
+                    detector=match.detector,
+                    evidence=match.evidence,
+                    preview=match.preview,
+                    value_hash=hasher.hash(match.entity, match.normalized),
+                ),
+                severity=severity,
+                why=why,
+                fix=fix_for(match.entity),
+                fails=severity in FAILING or escalated or options.strict,
+            )
+        )
+    return result
+
+
+def _detect(file_pieces: list[Piece]) -> dict[int, list[Match]]:
+    """Text-detector matches, shifted from piece offsets to line columns.
+
+    Whole lines go first; a hinted value (a CSV cell, a JSON value) is read again
+    with its hint only if its line gave nothing of the hinted type inside it, since
+    the hint can add a value (a bare name) but not change one already found.
+    """
+    prefilter = _candidate_filter()
+    per_line: dict[int, list[Match]] = {}
+    for piece in sorted(file_pieces, key=lambda p: p.hint is not None):
+        if piece.hint is None and prefilter is not None and not prefilter.search(piece.text):
+            continue
+        if piece.hint is not None and any(
+            m.entity == piece.hint and piece.col <= m.start and m.end <= piece.col + len(piece.text)
+            for m in per_line.get(piece.line, ())
+        ):
+            continue
+        for m in text_matches(piece.text, piece.hint):
+            per_line.setdefault(piece.line, []).append(_shift(m, piece.col))
+    return per_line
+
+
+def _detect_names(ner_pieces: list[Piece]) -> dict[int, list[Match]]:
+    from scanner.nlp import pipe  # late: loading the model is slow
+
+    per_line: dict[int, list[Match]] = {}
+    docs = pipe([p.text for p in ner_pieces])
+    for piece, doc in zip(ner_pieces, docs):
+        for detector in _name_place_detectors():
+            for m in detector.find_in_doc(doc, piece.hint):
+                per_line.setdefault(piece.line, []).append(_shift(m, piece.col))
+    return per_line
+
+
+def _judge(per_line: dict[int, list[Match]], lines: list[str], result: FileResult):
+    """Overlaps resolved per line, synthetic values dropped (counted by rule)."""
+    kept: list[tuple[int, Match]] = []
+    rank = detector_rank()
+    for line in sorted(per_line):
+        for m in resolve_overlaps(_dedupe(per_line[line]), rank):
+            rule = synthetic_rule(m.entity, lines[line - 1][m.start : m.end], m.normalized)
+            if rule:
+                result.synthetic[rule] += 1
+            else:
+                kept.append((line, m))
+    return kept
+
+
+def _dedupe(matches: list[Match]) -> list[Match]:
+    # A value seen by a line piece and a hinted piece is one value.
+    best: dict[tuple[int, int, str], Match] = {}
+    for m in matches:
+        key = (m.start, m.end, m.entity)
+        if key not in best or m.score > best[key].score:
+            best[key] = m
+    return list(best.values())
+
+
+def _shift(m: Match, offset: int) -> Match:
+    return replace(m, start=m.start + offset, end=m.end + offset) if offset else m
+
+
+def _near(lines: set[int], distance: int) -> set[int]:
+    return {n + d for n in lines for d in range(-distance, distance + 1)}

@@ -1,0 +1,63 @@
+"""A record as the DSAR returns it: where it lives, its key, its current values, how it was reached."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+# Record keys that give a record's position in a file; chat exports add the conversation and
+# message to them, but the DSAR returns the whole line (or array element) as one record.
+POSITION_KEYS = ("line", "index", "row")
+
+
+def key_json(key: dict) -> str:
+    return json.dumps(key, ensure_ascii=False, separators=(",", ":"), sort_keys=False, default=str)
+
+
+def position_key(key: dict) -> dict:
+    """``{"line": 3, "conversation": "c1", "message": 0}`` -> ``{"line": 3}``; other keys unchanged."""
+    for name in POSITION_KEYS:
+        if name in key:
+            return {name: key[name]}
+    return dict(key)
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """Which record: source, container and record key (as in DESIGN.md)."""
+
+    source: str
+    container: str
+    key: str  # key_json of the record key
+
+    @classmethod
+    def of(cls, source: str, container: str, key: dict) -> RecordRef:
+        return cls(source, container, key_json(key))
+
+    def key_dict(self) -> dict:
+        return json.loads(self.key)
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.container} {self.key}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record read as it is now. Holds raw values: only the DSAR export writes it out.
+
+    Attributes:
+        ref: Where it is.
+        values: Field -> value (strings for files; Python values for PostgreSQL rows).
+    """
+
+    ref: RecordRef
+    values: dict = field(repr=False)
+
+
+@dataclass
+class Found:
+    """A record returned to the subject, with every way it was reached (first = shortest)."""
+
+    record: Record
+    provenance: list[str] = field(default_factory=list)
+    depth: int = 0
