@@ -51,8 +51,7 @@ ADDRESS_RE = re.compile(
 SCORES = {"full": 0.9, "nonumber": 0.7, "street": 0.7, "city": 0.6}
 # "15000 Euros", "75000 Habitants": words that follow numbers, not postcodes.
 NOT_CITIES = frozenset(
-    "euro euros eur habitants clients personnes salaries utilisateurs km m2 visiteurs "
-    "exemplaires pieces unites points abonnes commandes dollars usd francs".split()
+    ["euro", "euros", "eur", "habitants", "clients", "personnes", "salaries", "utilisateurs", "km", "m2", "visiteurs", "exemplaires", "pieces", "unites", "points", "abonnes", "commandes", "dollars", "usd", "francs"]
 )
 _TRAILING = " \t,;.-"
 
@@ -60,7 +59,7 @@ _TRAILING = " \t,;.-"
 class AddressDetector(TextDetector):
     name = "address"
     entities = ("ADDRESS",)
-    prefilter = r"\d{5}\s+[A-Z]|(?i)\b(?:rue|avenue|bd|boulevard|chemin|all[ée]e|impasse|place|quai|route)\b"
+    prefilter = r"\d{5}\s+[A-Z]|(?i:\b(?:rue|avenue|bd|boulevard|chemin|all[ée]e|impasse|place|quai|route|lieu-dit)\b)"
     positive_examples = (
         "Livraison au 12 bis, rue de la Paix, 75002 Paris avant midi",
         "j'habite 4 avenue Jean Jaurès\n69007 Lyon",

@@ -56,7 +56,7 @@ class CreditCardDetector(PatternDetector):
     entity = "CREDIT_CARD"
     # Not a digit group inside a longer run of groups (an IBAN's digits, a bank statement line).
     pattern = r"(?<![\w.,\-])(?<!\d[ \-])\d(?:[ \-]?\d){11,18}(?![\w]|[.,]\d|[ \-]\d)"
-    prefilter = r"\d{4}[ \-]?\d{4}[ \-]?\d{4}"
+    prefilter = r"\d{4}[ \-]?\d{4,6}[ \-]?\d{4}"
     base_score = 0.3
     valid_score = 1.0
     context_words = ("carte", "cb", "visa", "mastercard", "amex", "card", "paiement", "n° de carte")

@@ -57,7 +57,8 @@ class DateOfBirthDetector(PatternDetector):
     entity = "DATE_OF_BIRTH"
     pattern = DATE_PATTERN
     flags = re.IGNORECASE
-    prefilter = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d\s+[A-Za-zéû]{3,9}\.?\s+\d{4}"
+    prefilter = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d(?:er)?\s+[A-Za-zéû]{3,9}\.?\s+\d{4}"
+    prefilter_ignore_case = True
     needs_context = True
     base_score = 0.5
     valid_score = 0.6

@@ -46,6 +46,11 @@ ROLE_NAME = re.compile(
     rf"[ \t]*:?[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|da|dos|d')[ \t]*)?{_NAME_TOKEN}){{1,2}})(?![\w])"
 )
 CAPS_SURNAME = re.compile(r"(?<![\w])([A-ZÀ-ÖØ-Þ]{2,}(?:[-' ][A-ZÀ-ÖØ-Þ]{2,})?)[ \t]+$")
+PERSON_RULES = (
+    (TITLED_NAME, TITLE_SCORE, "title"),
+    (SIGNED_NAME, SIGNATURE_SCORE, "signature"),
+    (ROLE_NAME, ROLE_SCORE, "role"),
+)
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "van", "von", "d'", "d’", "da", "dos"})
 # Capitalised words the small French model tags as names or places.
 NOT_NAMES = frozenset(
@@ -62,7 +67,7 @@ NOT_NAMES = frozenset(
         "rappeler", "contacter", "appeler", "relancer", "livrer", "envoyer", "ticket",
         "coordonnées", "salarié", "salariée", "fournisseur", "livraison", "paiement", "virement",
         "connexion", "session", "assuré", "assurée", "contact", "établissement", "rcs", "eur",
-        "usd", "cni", "ip", "dn", "ddn", "pj", "re", "tr", "fw", "cc",
+        "usd", "cni", "ip", "passport", "dn", "ddn", "pj", "re", "tr", "fw", "cc",
     )
 )
 # Words that make an entity an organisation or a product, not a person.
@@ -80,6 +85,7 @@ ORG_WORDS = frozenset(
 
 
 MAX_PARSE_CHARS = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000) anyway
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2}")
 
 
 def _pieces(text: str, size: int):
@@ -101,9 +107,9 @@ def _lemma_tables():
 
         lookups = load_nlp().get_pipe("lemmatizer").lookups
         index = lookups.get_table("lemma_index")
-        base_forms = frozenset(w for key in index.keys() for w in index[key])
+        base_forms = frozenset(w for key in index for w in index[key])
         return lookups.get_table("lemma_lookup"), base_forms
-    except Exception:  # a model without lookup tables: the filter just does less
+    except (KeyError, RuntimeError, OSError):  # no lookup tables: the filter just does less
         return {}, frozenset()
 
 
@@ -144,6 +150,8 @@ class NerDetector(DocDetector):
         nlp = load_nlp()
         found = []
         for offset, piece in _pieces(text, MAX_PARSE_CHARS):
+            if not _CAPITALISED.search(piece):  # names and places need a capital: skip the parse
+                continue
             found += [replace(m, start=m.start + offset, end=m.end + offset)
                       for m in self.find_in_doc(nlp(piece), hint)]
         return found
@@ -152,18 +160,9 @@ class NerDetector(DocDetector):
         text = doc.text
         addresses = [m.span() for m in ADDRESS_RE.finditer(text)]
         matches = [
-            self._match(m.start("name"), m.end("name"), text, "PERSON", TITLE_SCORE, "title", hint)
-            for m in TITLED_NAME.finditer(text)
-            if self._plausible(m.group("name"), allow_caps=True)
-        ]
-        matches += [
-            self._match(m.start("name"), m.end("name"), text, "PERSON", SIGNATURE_SCORE, "signature", hint)
-            for m in SIGNED_NAME.finditer(text)
-            if self._plausible(m.group("name"), allow_caps=True)
-        ]
-        matches += [
-            self._match(m.start("name"), m.end("name"), text, "PERSON", ROLE_SCORE, "role", hint)
-            for m in ROLE_NAME.finditer(text)
+            self._match(m.start("name"), m.end("name"), text, "PERSON", score, why, hint)
+            for rule, score, why in PERSON_RULES
+            for m in rule.finditer(text)
             if self._plausible(m.group("name"), allow_caps=True)
         ]
         ruled = [(m.start, m.end) for m in matches]

