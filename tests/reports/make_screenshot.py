@@ -22,10 +22,12 @@ def main() -> int:
     parser.add_argument("--lang", default="fr", choices=["fr", "en"])
     parser.add_argument("--out", default=str(REPO / "docs" / "report-screenshot.png"))
     parser.add_argument("--html", help="also write the rendered page here")
+    parser.add_argument("--inventory", default=str(SAMPLE_INVENTORY),
+                        help="inventory.json to render (e.g. the demo scan's)")
     parser.add_argument("--height", type=int, default=1800, help="height of the captured top part")
     args = parser.parse_args()
 
-    page_html = render_report(json.loads(SAMPLE_INVENTORY.read_text(encoding="utf-8")), args.lang)
+    page_html = render_report(json.loads(Path(args.inventory).read_text(encoding="utf-8")), args.lang)
     if args.html:
         Path(args.html).write_text(page_html, encoding="utf-8")
     with sync_playwright() as playwright:
