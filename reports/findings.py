@@ -57,7 +57,9 @@ class FindingsWriter:
 
     def __init__(self, path: Path):
         self.path = path
-        self.tmp = path.with_name(f".{path.name}.tmp")
+        # Unique per process: two scans of one partition (a resume racing a dying worker)
+        # must never write into the same temporary file.
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer: pq.ParquetWriter | None = None
 
@@ -73,15 +75,20 @@ class FindingsWriter:
         if self._writer is None:
             return False
         self._writer.close()
+        with open(self.tmp, "rb") as handle:
+            os.fsync(handle.fileno())  # on disk before it is published and the state says done
         os.chmod(self.tmp, 0o600)
         os.replace(self.tmp, self.path)
         return True
 
     def abort(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-        if self.tmp.exists():
-            self.tmp.unlink()
+        try:
+            if self._writer is not None:
+                self._writer.close()  # may fail again (disk full): the file is dropped anyway
+        except OSError:
+            pass
+        finally:
+            self.tmp.unlink(missing_ok=True)
 
 
 def read_findings(out_dir: Path) -> pa.Table:

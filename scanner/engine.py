@@ -33,6 +33,8 @@ from scanner.stats import FieldStats
 PROFILE_VALUES = 200
 FREE_TEXT_MIN_CHARS = 30
 FREE_TEXT_MIN_WORDS = 5
+PROFILE_CHARS = 4_000  # characters of each sampled value looked at when profiling
+OVERFLOW_FIELD = "_extra_fields"  # where fields beyond ``max_fields`` are scanned together
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class EngineOptions:
         ner_sample: Free-text cells per field sent to NER in sample mode.
         use_nlp: Run the spaCy-based detectors on free text.
         nlp_batch: Texts per ``nlp.pipe`` batch.
+        ner_max_chars: Characters of a cell parsed by spaCy (its cost grows with length:
+            about 7 s and 450 MB per 100,000 characters); the regex detectors see it all.
+        max_fields: Fields profiled one by one per container; the rest are joined row by
+            row into ``_extra_fields`` (a 100,000-column file stays fast and still scanned).
     """
 
     mode: str = "sample"
@@ -52,6 +58,8 @@ class EngineOptions:
     ner_sample: int = 1000
     use_nlp: bool = True
     nlp_batch: int = 256
+    ner_max_chars: int = 20_000
+    max_fields: int = 2_000
 
     @property
     def full(self) -> bool:
@@ -89,12 +97,13 @@ def looks_like_free_text(values: list[str], hint: str | None) -> bool:
     """Long, wordy values (or a column named like notes/comment with sentences)."""
     if not values:
         return False
-    words = [w for v in values for w in v.split()]
+    heads = [v[:PROFILE_CHARS] for v in values]  # a 16 MB cell must not become 4 million words
+    words = [w for v in heads for w in v.split()]
     wordy = sum(1 for w in words if sum(c.isalpha() for c in w) >= 2) / max(1, len(words))
     if wordy < 0.6:  # spaced identifiers (IBAN, NIR) are long but not prose
         return False
     avg_chars = sum(len(v) for v in values) / len(values)
-    avg_words = sum(len(v.split()) for v in values) / len(values)
+    avg_words = sum(len(v.split()) for v in heads) / len(values)
     if hint == FREE_TEXT:
         return avg_words >= 3
     return avg_chars >= FREE_TEXT_MIN_CHARS and avg_words >= FREE_TEXT_MIN_WORDS
@@ -110,6 +119,15 @@ def _candidate_rows(column: pa.Array, prefilter: str | None, ignore_case: bool) 
 
 def _is_art9(detector) -> bool:
     return all(entity.startswith("SENSITIVE_") for entity in detector.entities)
+
+
+def _join_columns(columns: list[pa.Array], chunk: int = 500) -> pa.Array:
+    """Row by row, the non-null values of ``columns`` joined by newlines (one string column)."""
+    parts = []
+    for start in range(0, len(columns), chunk):
+        group = [c if c.type == pa.string() else pc.cast(c, pa.string()) for c in columns[start:start + chunk]]
+        parts.append(pc.binary_join_element_wise(*group, "\n", null_handling="skip"))
+    return parts[0] if len(parts) == 1 else _join_columns(parts, chunk)
 
 
 class ContainerScanner:
@@ -130,6 +148,7 @@ class ContainerScanner:
         self.on_findings = on_findings
         self.progress = progress or (lambda rows: None)
         self._rank = detector_rank()
+        self._overflow_reported = False
 
     # ------------------------------------------------------------------ public
     def scan(self, stream: Iterable[Batch | ReadError]) -> ContainerResult:
@@ -172,8 +191,9 @@ class ContainerScanner:
         self.result.rows += batch.num_rows
         key_rows: list[tuple] | None = None
         findings: list[Finding] = []
-        schema = batch.data.schema
-        for name, column in zip(schema.names, batch.data.columns):
+        data = self._bounded_fields(batch.data)
+        schema = data.schema
+        for name, column in zip(schema.names, data.columns):
             stats = self._stats(name)
             metadata = schema.field(name).metadata or {}
             art9 = metadata.get(ART9_METADATA_KEY) != ART9_SKIP
@@ -200,6 +220,28 @@ class ContainerScanner:
         if findings:
             self.result.findings += len(findings)
             self.on_findings(findings)
+
+    def _bounded_fields(self, data: pa.RecordBatch) -> pa.RecordBatch:
+        """``data``, with fields beyond ``max_fields`` joined into one (reported once)."""
+        known = self.result.fields
+        kept, overflow = [], []
+        for index, name in enumerate(data.schema.names):
+            if name in known or len(known) + len(kept) < self.options.max_fields:
+                kept.append(index)
+            else:
+                overflow.append(data.column(index))
+        if not overflow:
+            return data
+        if not self._overflow_reported:
+            self._overflow_reported = True
+            self.result.errors.append(ScanError(
+                self.result.source, self.result.container,
+                f"more than {self.options.max_fields} fields: the others are scanned together "
+                f"as {OVERFLOW_FIELD}",
+            ))
+        fields = [data.schema.field(i) for i in kept] + [pa.field(OVERFLOW_FIELD, pa.string())]
+        columns = [data.column(i) for i in kept] + [_join_columns(overflow)]
+        return pa.RecordBatch.from_arrays(columns, schema=pa.schema(fields))
 
     @staticmethod
     def _key_rows(batch: Batch) -> list[tuple]:
@@ -267,7 +309,8 @@ class ContainerScanner:
         from scanner.nlp import pipe
 
         stats.ner_cells += len(ner_rows)
-        for row, doc in zip(rows, pipe([cells[r] for r in rows], batch_size=self.options.nlp_batch)):
+        texts = [cells[r][: self.options.ner_max_chars] for r in rows]
+        for row, doc in zip(rows, pipe(texts, batch_size=self.options.nlp_batch)):
             for index, detector in enumerate(detectors):
                 wanted = prefiltered[index] if index in prefiltered else ner_rows
                 if row in wanted or (index in prefiltered and row in ner_rows):

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,7 +24,7 @@ from reports.atomic import write_json, write_text
 from reports.findings import FindingsWriter
 from reports.inventory import build_inventory
 from scanner import __version__
-from scanner.config import ScanConfig, build_connector
+from scanner.config import ConfigError, ScanConfig, build_connector
 from scanner.engine import ContainerResult, ContainerScanner, EngineOptions
 from scanner.keys import Hasher, load_key
 from scanner.state import ScanState
@@ -126,6 +127,68 @@ def _safe_message(exc: BaseException) -> str:
     return redact_text(f"{type(exc).__name__}: {exc}")[:300]
 
 
+def _die_with_parent() -> None:
+    """Pool initializer: a worker is killed when the scan process dies (``kill -9`` included),
+    so no orphan keeps writing into the report folder while a ``--resume`` runs."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux); elsewhere a no-op
+    except (OSError, AttributeError):
+        pass
+
+
+def _config_fingerprint(config: ScanConfig, key: bytes) -> str:
+    """What decides a scan's results; a resume with other settings would mix two scans.
+
+    Keyed hash, because a source spec may hold a DSN with a password.
+    """
+    import hmac
+    import json
+
+    settings = [config.mode, config.sample_rows, config.ner_sample, config.batch_rows, config.sources]
+    message = json.dumps(settings, sort_keys=True, default=str).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def _prepare_out_dir(out_dir: Path, resume: bool) -> ScanState:
+    """Clear a previous report (unless resuming), drop half-written files, open the state."""
+    if not resume and out_dir.exists():
+        for stale in ("findings", "state.sqlite", "inventory.json", "report.html", "index.sqlite",
+                      "registre.csv", "registre.md"):
+            target = out_dir / stale
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(out_dir, 0o700)
+    for folder in (out_dir, out_dir / "findings"):
+        for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
+            leftover.unlink()  # a temporary file is never a result: its scan died mid-write
+    return ScanState(out_dir / "state.sqlite")
+
+
+def _write_outputs(out_dir: Path, inventory: dict, full: bool) -> None:
+    """inventory.json, report.html, the registre and (full mode) the DSAR index.
+
+    A write that fails (disk full) becomes a listed error.
+    """
+    outputs = [("inventory.json", write_json), ("report.html", _write_html),
+               ("registre.md", _write_registre)]
+    if full:
+        outputs.append(("index.sqlite", _write_index))
+    for name, write in outputs:
+        try:
+            write(out_dir / name, inventory)
+        except OSError as exc:
+            log.error("cannot write %s: %s", out_dir / name, exc.strerror or type(exc).__name__)
+            inventory["errors"].append({"source": "-", "location": str(out_dir / name),
+                                        "error": f"cannot write output: {_safe_message(exc)}"})
+
+
 def run_scan(
     config: ScanConfig,
     resume: bool = False,
@@ -137,25 +200,26 @@ def run_scan(
     engine = EngineOptions(
         mode=config.mode, sample_rows=config.sample_rows, ner_sample=config.ner_sample,
     )
-    if not resume and out_dir.exists():
-        for stale in ("findings", "state.sqlite", "inventory.json", "report.html"):
-            target = out_dir / stale
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(out_dir, 0o700)
-    for leftover in (out_dir / "findings").glob(".*.tmp") if (out_dir / "findings").exists() else ():
-        leftover.unlink()
-    state = ScanState(out_dir / "state.sqlite")
-    started = state.get_meta("started") if resume else None
-    if not started:
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        state.set_meta("started", started)
-    clock = time.monotonic()
     key = load_key()
-    done = state.done() if resume else {}
+    try:
+        state = _prepare_out_dir(out_dir, resume)
+        fingerprint = _config_fingerprint(config, key)
+        previous = state.get_meta("config") if resume else None
+        if previous and previous != fingerprint:
+            state.close()
+            raise ConfigError(f"--resume: {out_dir} holds a scan with other settings or sources; "
+                              "run without --resume to start again")
+        state.set_meta("config", fingerprint)
+        started = state.get_meta("started") if resume else None
+        if not started:
+            started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            state.set_meta("started", started)
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigError(f"cannot write the report folder {out_dir}: {_safe_message(exc)}") from exc
+    clock = time.monotonic()
+    # A partition that met read errors (a file deleted or unreadable, a dropped connection)
+    # is scanned again on resume: a re-run completes what the first one missed.
+    done = {pid: r for pid, r in state.done().items() if not r.get("errors")} if resume else {}
     errors: list[dict] = []
     results: list[ContainerResult] = [ContainerResult.from_dict(r) for r in done.values()]
     pending = [p for p in list_partitions(config, engine, out_dir, errors) if p.id not in done]
@@ -172,7 +236,7 @@ def run_scan(
                        "error": f"scan failed: {_safe_message(exc)}"})
 
     if config.workers > 1 and len(pending) > 1:
-        with ProcessPoolExecutor(max_workers=config.workers) as pool:
+        with ProcessPoolExecutor(max_workers=config.workers, initializer=_die_with_parent) as pool:
             futures = {pool.submit(scan_partition, p, key): p for p in pending}
             for future in as_completed(futures):
                 partition = futures[future]
@@ -201,14 +265,32 @@ def run_scan(
         "resumed": bool(done),
     }
     inventory = build_inventory(results, errors, meta)
-    write_json(out_dir / "inventory.json", inventory)
-    _write_html(out_dir, inventory)
+    _write_outputs(out_dir, inventory, full=config.mode == "full")
     state.close()
     exit_code = EXIT_PARTIAL if inventory["errors"] else EXIT_OK
     return ScanOutcome(out_dir, inventory, exit_code, results)
 
 
-def _write_html(out_dir: Path, inventory: dict) -> None:
+def _report_lang() -> str:
+    from reports.i18n import default_lang
+
+    return os.environ.get("FOUILLE_LANG") or default_lang()
+
+
+def _write_html(path: Path, inventory: dict) -> None:
     from reports.html import render_report
 
-    write_text(out_dir / "report.html", render_report(inventory, lang=os.environ.get("FOUILLE_LANG") or None))
+    write_text(path, render_report(inventory, lang=_report_lang()))
+
+
+def _write_registre(path: Path, inventory: dict) -> None:
+    from reports.registre import write_registre
+
+    write_registre(inventory, path.parent, _report_lang())
+
+
+def _write_index(path: Path, inventory: dict) -> None:
+    # value_hash -> locations of every identifier finding, for `fouille dsar` (no raw value).
+    from scanner.dsar.index import build_index
+
+    build_index(path.parent)

@@ -1,13 +1,15 @@
 """Resume state: which partitions are finished, with their counters (SQLite in the report folder).
 
-A partition is recorded only after its findings file is on disk, so a scan killed at
-any point resumes with nothing lost and nothing doubled. Holds counters and masked
-previews only.
+A partition is recorded only after its findings file is on disk (fsynced, renamed), so a
+scan killed at any point resumes with nothing lost and nothing doubled: a partition
+killed before its record is scanned again and its findings file replaced, never appended.
+Holds counters and masked previews only.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +18,7 @@ class ScanState:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
+        os.chmod(path, 0o600)  # counters and masked previews: for the report's owner only
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS partitions (id TEXT PRIMARY KEY, result TEXT NOT NULL)"
         )

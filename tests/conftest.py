@@ -11,3 +11,13 @@ os.environ.setdefault("FOUILLE_KEY", "test-key-not-secret")
 def _isolated_key(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("FOUILLE_KEY", "test-key-not-secret")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+
+# CI runs a fixed set of hypothesis examples (reproducible); locally they vary and find new cases.
+try:
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+except ImportError:  # hypothesis is a dev dependency
+    pass

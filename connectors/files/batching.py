@@ -36,11 +36,10 @@ class BatchBuilder:
             name: pa.array([row.get(name) for row in self._rows], type=pa.string())
             for name in self._fields
         }
-        data = pa.RecordBatch.from_pydict(columns) if columns else pa.RecordBatch.from_pydict(
-            {}, schema=pa.schema([])
-        )
-        if not columns:  # rows with no fields still count as rows scanned
-            data = pa.RecordBatch.from_arrays([], schema=pa.schema([]))
+        if columns:
+            data = pa.RecordBatch.from_pydict(columns)
+        else:  # rows with no fields (``null``, ``{}``) still count, row-aligned with their keys
+            data = pa.RecordBatch.from_struct_array(pa.array([{}] * len(self._rows), type=pa.struct([])))
         keys = pa.RecordBatch.from_pydict({self.key_name: pa.array(self._keys, type=pa.int64())})
         self._rows, self._keys, self._fields = [], [], {}
         return Batch(data=data, keys=keys)

@@ -29,6 +29,11 @@ def _glob_root(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path(".")
 
 
+def _printable(path: str) -> str:
+    """A file name for reports: bytes that are not UTF-8 shown as ``\\xe9`` (JSON cannot hold them)."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 class FilesConnector(Connector):
     """Reads local files.
 
@@ -82,7 +87,7 @@ class FilesConnector(Connector):
         errors: list[ReadError] = []
 
         def on_error(exc: OSError) -> None:
-            where = os.path.relpath(exc.filename, root) if exc.filename else str(root)
+            where = _printable(os.path.relpath(exc.filename, root) if exc.filename else str(root))
             errors.append(ReadError(where, f"cannot list directory: {exc.strerror}"))
 
         for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
@@ -92,6 +97,7 @@ class FilesConnector(Connector):
             yield from self._files(supported, root, seen, explicit=False)
             yield from errors
             errors.clear()
+        yield from errors  # os.walk reports an unlistable last folder after its final step
 
     def _files(self, paths, root: Path, seen: set[str], explicit: bool) -> Iterator[Container | ReadError]:
         for path in paths:
@@ -99,7 +105,7 @@ class FilesConnector(Connector):
             if real in seen:
                 continue
             seen.add(real)
-            name = os.path.relpath(path, root) if root != Path(".") else path
+            name = _printable(os.path.relpath(path, root) if root != Path(".") else path)
             try:
                 info = os.stat(path)
             except OSError as exc:

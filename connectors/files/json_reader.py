@@ -19,6 +19,15 @@ CHUNK_CHARS = 1024 * 1024
 MAX_RECORD_CHARS = 64 * 1024 * 1024
 
 
+def _json_lines(stream: BinaryIO, options: ReadOptions) -> DecodedLines:
+    """Decoded lines of a JSON file: UTF-8 unless told otherwise (RFC 8259), never sniffed as
+    cp1252, so invalid UTF-8 inside strings is reported line by line instead of silently garbled."""
+    lines = DecodedLines(stream, options.extra.get("encoding"))
+    if lines.encoding == "cp1252" and not options.extra.get("encoding"):
+        lines.encoding = "utf-8"
+    return lines
+
+
 def _parse(text: str) -> object:
     try:
         return json.loads(text)
@@ -28,13 +37,45 @@ def _parse(text: str) -> object:
 
 def read_jsonl(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
     try:
-        lines = DecodedLines(stream, options.extra.get("encoding"))
+        lines = _json_lines(stream, options)
     except NotText as exc:
         yield ReadError(name, str(exc))
         return
     if not lines.head.strip():
         yield ReadError(name, "empty file")
         return
+    yield from read_jsonl_lines(name, lines, options)
+
+
+def read_json(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
+    """A JSON array of objects (or one object, or JSON Lines saved as ``.json``)."""
+    try:
+        lines = _json_lines(stream, options)
+    except NotText as exc:
+        yield ReadError(name, str(exc))
+        return
+    head = lines.head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        yield ReadError(name, "empty file")
+        return
+    if not head.startswith(b"["):
+        # JSON Lines saved as .json, or one (maybe pretty-printed) object per file.
+        first_line = head.split(b"\n", 1)[0]
+        try:
+            json.loads(first_line)
+            one_per_line = True
+        except ValueError:
+            one_per_line = False
+        if one_per_line:
+            yield from read_jsonl_lines(name, lines, options)
+        else:
+            yield from _read_single_object(name, lines, options)
+        return
+    yield from _read_array(name, lines, options)
+
+
+def read_jsonl_lines(name: str, lines: DecodedLines, options: ReadOptions) -> Iterator[Batch | ReadError]:
+    """One JSON record per line (key ``line``); bad lines and bad bytes reported by line number."""
     builder = BatchBuilder("line", options.batch_rows)
     for text in lines:
         for line_no, problem in lines.problems.drain():
@@ -59,56 +100,16 @@ def read_jsonl(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Ba
         yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
 
 
-def read_json(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
-    """A JSON array of objects (or one object, or JSON Lines saved as ``.json``)."""
-    try:
-        lines = DecodedLines(stream, options.extra.get("encoding"))
-    except NotText as exc:
-        yield ReadError(name, str(exc))
-        return
-    head = lines.head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head:
-        yield ReadError(name, "empty file")
-        return
-    if not head.startswith(b"["):
-        # JSON Lines saved as .json, or one (maybe pretty-printed) object per file.
-        first_line = head.split(b"\n", 1)[0]
-        try:
-            json.loads(first_line)
-            one_per_line = True
-        except ValueError:
-            one_per_line = False
-        if one_per_line:
-            yield from read_jsonl_lines(name, lines, options)
-        else:
-            yield from _read_single_object(name, lines, options)
-        return
-    yield from _read_array(name, lines, options)
-
-
-def read_jsonl_lines(name, lines, options):
-    builder = BatchBuilder("line", options.batch_rows)
-    for text in lines:
-        if not text.strip():
-            continue
-        try:
-            record = flatten_record(_parse(text))
-        except (ValueError, TooDeep) as exc:
-            yield ReadError(f"{name}:line {lines.line_no}", str(exc) if isinstance(exc, TooDeep) else "invalid JSON")
-            continue
-        batch = builder.add(lines.line_no, record)
-        if batch is not None:
-            yield batch
-    batch = builder.flush()
-    if batch is not None:
-        yield batch
-
-
 def _read_single_object(name, lines, options):
-    text = "".join(lines)
-    if len(text) > MAX_RECORD_CHARS:
-        yield ReadError(name, "single JSON object larger than 64 MB")
-        return
+    parts, size = [], 0
+    for line in lines:  # bounded: a huge single object is refused before it is all in memory
+        parts.append(line)
+        size += len(line)
+        if size > MAX_RECORD_CHARS:
+            yield ReadError(name, "single JSON object larger than 64 MB")
+            return
+    yield from (ReadError(f"{name}:line {n}", problem) for n, problem in lines.problems.drain())
+    text = "".join(parts)
     try:
         record = flatten_record(_parse(text))
     except (ValueError, TooDeep) as exc:
@@ -155,6 +156,9 @@ def _read_array(name: str, lines: DecodedLines, options: ReadOptions) -> Iterato
             if pos < len(buffer) and buffer[pos] == "[":
                 started = True
                 pos += 1
+            elif pos < len(buffer):  # bytes that looked like "[" but decode to something else
+                yield ReadError(name, "not a JSON array")
+                break
             continue
         if pos >= len(buffer):
             if exhausted or not refill():
