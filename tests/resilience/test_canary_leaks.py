@@ -47,10 +47,10 @@ def canaries() -> dict[str, tuple[str, list[str]]]:
         "FR_SIRET": (f"siret {siret}", [siret]),
         "FR_VAT": (f"TVA {vat}", [vat, vat.lower()]),
         "FR_NIR": (f"n° sécu {nir_value}", [nir_value]),
-        "FR_CNI": ("carte d'identité n° 731292310285", ["731292310285"]),
-        "FR_PASSPORT": ("passeport n° 17ZQ48213", ["17ZQ48213", "17zq48213"]),
-        "DATE_OF_BIRTH": ("né le 17/09/1973", ["17/09/1973"]),
-        "ADDRESS": ("27 rue des Canaris, 29700 Pluguffan", ["rue des Canaris", "Pluguffan"]),
+        "FR_CNI": ("carte d'identité n° 731292310285", ["731292310285"]),  # fouille: ignore (planted canary: no checksum, cannot be built)
+        "FR_PASSPORT": ("passeport n° 17ZQ48213", ["17ZQ48213", "17zq48213"]),  # fouille: ignore (planted canary: no checksum, cannot be built)
+        "DATE_OF_BIRTH": ("né le 17/09/1973", ["17/09/1973"]),  # fouille: ignore (planted canary: no checksum, cannot be built)
+        "ADDRESS": ("27 rue des Canaris, 29700 Pluguffan", ["rue des Canaris", "Pluguffan"]),  # fouille: ignore (planted canary: no checksum, cannot be built)
         "PERSON": ("Zéphyrine Quenouillard", ["Quenouillard", "Zéphyrine"]),
         "LOCATION": ("Ploumanac'h", ["Ploumanac"]),
         "SENSITIVE_HEALTH": ("je suis diabétique depuis 2011", ["diabétique depuis 2011", "diabétique"]),
