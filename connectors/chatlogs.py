@@ -34,9 +34,24 @@ from typing import Any, BinaryIO, TextIO
 import pyarrow as pa
 from botocore.exceptions import BotoCoreError, ClientError
 
-from connectors.base import ART9_METADATA_KEY, ART9_SKIP, Batch, Connector, Container, ReadError, ReadOptions
+from connectors.base import (
+    ART9_METADATA_KEY,
+    ART9_SKIP,
+    Batch,
+    Connector,
+    Container,
+    ReadError,
+    ReadOptions,
+)
 from connectors.files.flatten import TooDeep, flatten
-from connectors.files.textstream import SNIFF_BYTES, DecodedLines, looks_binary, sniff_encoding
+from connectors.files.textstream import (
+    SNIFF_BYTES,
+    DecodedLines,
+    ending_error,
+    line_errors,
+    looks_binary,
+    sniff_encoding,
+)
 from connectors.s3 import CLIENT_OPTION_KEYS, S3ClientOptions, S3Connector, S3Object, describe_error
 
 TEXT_FIELD = "text"
@@ -339,13 +354,13 @@ class ChatlogsConnector(Connector):
         batch = rows.flush()
         if batch is not None:
             yield batch
-        if lines is not None and lines.problems.fatal:
-            yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
+        if lines is not None:
+            yield from ending_error(name, lines)
 
     @staticmethod
     def _lines(name: str, lines: DecodedLines) -> Iterator[tuple[int, object] | ReadError]:
         def problems() -> Iterator[ReadError]:
-            return (ReadError(f"{name}:line {n}", problem) for n, problem in lines.problems.drain())
+            return line_errors(name, lines)
 
         for text in lines:
             yield from problems()

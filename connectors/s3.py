@@ -32,6 +32,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 
 from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
 from connectors.files.dispatch import read_stream, reader_for
+from connectors.secrets import redact_text
 
 STREAM_BUFFER_BYTES = 1024 * 1024
 RANGE_BUFFER_BYTES = 256 * 1024
@@ -116,7 +117,7 @@ def describe_error(exc: Exception) -> str:
             return f"{code}: object changed during the scan (ETag differs)"
         message = str(error.get("Message", "")).strip()
         return f"{code}: {message}" if message else code
-    return f"{type(exc).__name__}: {exc}"
+    return redact_text(f"{type(exc).__name__}: {exc}")
 
 
 # --- reading one object -------------------------------------------------------------------

@@ -8,6 +8,7 @@ and ``+CC ...``. Validation: ``phonenumbers`` (region FR) must call it a valid n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -22,8 +23,12 @@ REFERENCE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # validate() then normalize() parse the same candidate: parse once
 def parse_phone(value: str, region: str = DEFAULT_REGION) -> phonenumbers.PhoneNumber | None:
-    """Parse a phone number in any usual format; ``None`` if it is not a valid number."""
+    """Parse a phone number in any usual format; ``None`` if it is not a valid number.
+
+    The result is shared between callers (cached): do not modify it.
+    """
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
         return None
     try:

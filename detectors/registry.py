@@ -8,23 +8,23 @@ from __future__ import annotations
 
 from functools import cache
 
+from detectors.address import AddressDetector
 from detectors.base import DocDetector, TextDetector
 from detectors.credit_card import CreditCardDetector
-from detectors.email import EmailDetector
-from detectors.hinted import HintedValueDetector
-from detectors.ip_address import IpAddressDetector
-from detectors.ner import NerDetector
-from detectors.phone import PhoneDetector
-from detectors.sensitive import SensitiveDetector
-from detectors.iban import IbanDetector
-from detectors.address import AddressDetector
 from detectors.date_of_birth import DateOfBirthDetector
+from detectors.email import EmailDetector
 from detectors.fr.cni import FrCniDetector
 from detectors.fr.nir import FrNirDetector
 from detectors.fr.passport import FrPassportDetector
 from detectors.fr.siren import FrSirenDetector
 from detectors.fr.siret import FrSiretDetector
 from detectors.fr.vat import FrVatDetector
+from detectors.hinted import HintedValueDetector
+from detectors.iban import IbanDetector
+from detectors.ip_address import IpAddressDetector
+from detectors.ner import NerDetector
+from detectors.phone import PhoneDetector
+from detectors.sensitive import SensitiveDetector
 
 TEXT_DETECTORS: tuple[type[TextDetector], ...] = (
     EmailDetector,

@@ -14,7 +14,7 @@ import time
 from importlib import import_module
 
 from scanner import __version__
-from scanner.config import ConfigError, load_config, source_from_argument
+from scanner.config import ConfigError, load_config_with_sources
 from scanner.pipeline import EXIT_USAGE
 
 # Subcommands implemented in their own modules: each exposes add_arguments(parser) and run(args).
@@ -81,11 +81,7 @@ def run_scan_command(args) -> int:
     from scanner.pipeline import run_scan
     from scanner.summary import print_summary
 
-    config = load_config(args.config)
-    taken = {s["name"] for s in config.sources}
-    config.sources += [source_from_argument(a, taken) for a in args.sources]
-    if not config.sources:
-        raise ConfigError("nothing to scan: give paths/URLs or --config fouille.toml")
+    config = load_config_with_sources(args.config, args.sources)
     if args.out:
         config.out = args.out
     if args.full:

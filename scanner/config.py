@@ -61,6 +61,16 @@ def load_config(path: str | None) -> ScanConfig:
     return config
 
 
+def load_config_with_sources(path: str | None, arguments: list[str]) -> ScanConfig:
+    """The config file (if any) plus positional sources; at least one source is required."""
+    config = load_config(path)
+    taken = {s["name"] for s in config.sources}
+    config.sources += [source_from_argument(a, taken) for a in arguments]
+    if not config.sources:
+        raise ConfigError("nothing to scan: give paths/URLs or --config fouille.toml")
+    return config
+
+
 def validate_source(source: dict, index: int = 0) -> dict:
     if not isinstance(source, dict):
         raise ConfigError(f"sources[{index}] must be a table")

@@ -298,12 +298,13 @@ class ContainerScanner:
         else:
             room = max(0, self.options.ner_sample - stats.ner_cells)
             ner_rows = set(non_empty[:room])
-        detectors = [d for d in doc_detectors() if art9 or not _is_art9(d)]
-        prefiltered: dict[int, set[int]] = {}
-        for index, detector in enumerate(detectors):
-            if detector.prefilter is not None:
-                prefiltered[index] = set(_candidate_rows(column, detector.prefilter, True))
-        rows = sorted(ner_rows.union(*prefiltered.values()) if prefiltered else ner_rows)
+        # Each NLP detector reads the NER sample plus the cells its own prefilter selects.
+        detectors = [
+            (d, ner_rows | set(_candidate_rows(column, d.prefilter, True)) if d.prefilter else ner_rows)
+            for d in doc_detectors()
+            if art9 or not _is_art9(d)
+        ]
+        rows = sorted(set().union(*(wanted for _, wanted in detectors)))
         if not rows:
             return
         from scanner.nlp import pipe
@@ -311,9 +312,8 @@ class ContainerScanner:
         stats.ner_cells += len(ner_rows)
         texts = [cells[r][: self.options.ner_max_chars] for r in rows]
         for row, doc in zip(rows, pipe(texts, batch_size=self.options.nlp_batch)):
-            for index, detector in enumerate(detectors):
-                wanted = prefiltered[index] if index in prefiltered else ner_rows
-                if row in wanted or (index in prefiltered and row in ner_rows):
+            for detector, wanted in detectors:
+                if row in wanted:
                     found[row].extend(detector.find_in_doc(doc))
 
     def _record(self, stats, field_name, key, key_is_sensitive, matches) -> list[Finding]:
@@ -330,17 +330,5 @@ class ContainerScanner:
             if m.entity not in seen_entities:
                 entity_stats.count += 1
                 seen_entities.add(m.entity)
-            findings.append(
-                Finding(
-                    entity=m.entity,
-                    location=location,
-                    start=m.start,
-                    end=m.end,
-                    score=m.score,
-                    detector=m.detector,
-                    evidence=m.evidence,
-                    preview=m.preview,
-                    value_hash=self.hasher.hash(m.entity, m.normalized),
-                )
-            )
+            findings.append(Finding.from_match(m, location, self.hasher))
         return findings

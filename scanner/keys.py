@@ -52,5 +52,5 @@ class Hasher:
 
     def hash(self, entity: str, normalized: str) -> str:
         # The entity is part of the message so that equal digits of two types differ.
-        message = f"{entity}\x1f{normalized}".encode("utf-8")
+        message = f"{entity}\x1f{normalized}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the model imports no detector or key code
+    from detectors.base import Match
+    from scanner.keys import Hasher
 
 # A record key as ordered (name, value) pairs, e.g. (("line", 17),) or (("id", 9),).
 RecordKey = tuple[tuple[str, object], ...]
@@ -111,6 +116,21 @@ class Finding:
     evidence: tuple[str, ...]
     preview: str
     value_hash: str
+
+    @classmethod
+    def from_match(cls, match: Match, location: Location, hasher: Hasher) -> Finding:
+        """The finding for a detector match: the normalised value is hashed, then dropped."""
+        return cls(
+            entity=match.entity,
+            location=location,
+            start=match.start,
+            end=match.end,
+            score=match.score,
+            detector=match.detector,
+            evidence=match.evidence,
+            preview=match.preview,
+            value_hash=hasher.hash(match.entity, match.normalized),
+        )
 
 
 @dataclass(frozen=True)

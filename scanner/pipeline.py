@@ -121,10 +121,14 @@ def list_partitions(config: ScanConfig, engine: EngineOptions, out_dir: Path, er
 
 
 def _safe_message(exc: BaseException) -> str:
-    """Exception text for reports: type and message, with anything URL-like redacted."""
-    from connectors.secrets import redact_text
+    """Exception text for reports: the type, plus the OS reason for I/O errors.
 
-    return redact_text(f"{type(exc).__name__}: {exc}")[:300]
+    An arbitrary exception's message may quote the value being parsed
+    (``invalid literal for int(): '0612...'``), so it is never copied into a report.
+    """
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{type(exc).__name__}: {exc.strerror}"
+    return type(exc).__name__
 
 
 def _die_with_parent() -> None:

@@ -3,4 +3,4 @@
 from connectors.files.connector import FilesConnector
 from connectors.files.dispatch import SUPPORTED_SUFFIXES, read_stream
 
-__all__ = ["FilesConnector", "read_stream", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "FilesConnector", "read_stream"]

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from connectors.base import Batch, ReadError, ReadOptions
 from connectors.files.batching import columns_batch
-from connectors.files.textstream import MAX_LINE_BYTES, DecodedLines, NotText
+from connectors.files.textstream import MAX_LINE_BYTES, ending_error, line_errors, open_lines
 
 DELIMITERS = (";", ",", "\t", "|")
 EXTRA_FIELD = "_extra"
@@ -62,13 +62,9 @@ def _unique_names(header: list[str]) -> list[str]:
 
 def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
     """Stream a CSV as batches; problems become ``ReadError`` naming the file and line."""
-    try:
-        lines = DecodedLines(stream, options.extra.get("encoding"))
-    except NotText as exc:
-        yield ReadError(name, str(exc))
-        return
-    if not lines.head.strip():
-        yield ReadError(name, "empty file")
+    lines = open_lines(name, stream, options.extra.get("encoding"))
+    if isinstance(lines, ReadError):
+        yield lines
         return
     head_text = lines.head.decode(lines.encoding.replace("-sig", ""), errors="replace").lstrip("\ufeff")
     delimiter = options.extra.get("delimiter") or sniff_delimiter(head_text)
@@ -110,8 +106,7 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
             continue
         start_line = previous_end + 1
         previous_end = lines.line_no
-        for line_no, problem in lines.problems.drain():
-            yield ReadError(f"{name}:line {line_no}", problem)
+        yield from line_errors(name, lines)
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # blank line
         if start_line <= skip_rows:
@@ -130,9 +125,7 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
         keys.append(start_line)
         if len(keys) >= options.batch_rows:
             yield flush()
-    for line_no, problem in lines.problems.drain():
-        yield ReadError(f"{name}:line {line_no}", problem)
+    yield from line_errors(name, lines)
     if keys:
         yield flush()
-    if lines.problems.fatal:
-        yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
+    yield from ending_error(name, lines)

@@ -13,19 +13,10 @@ from typing import BinaryIO
 from connectors.base import Batch, ReadError, ReadOptions
 from connectors.files.batching import BatchBuilder
 from connectors.files.flatten import TooDeep, flatten_record
-from connectors.files.textstream import DecodedLines, NotText, _describe_stream_error
+from connectors.files.textstream import DecodedLines, ending_error, line_errors, open_lines
 
 CHUNK_CHARS = 1024 * 1024
 MAX_RECORD_CHARS = 64 * 1024 * 1024
-
-
-def _json_lines(stream: BinaryIO, options: ReadOptions) -> DecodedLines:
-    """Decoded lines of a JSON file: UTF-8 unless told otherwise (RFC 8259), never sniffed as
-    cp1252, so invalid UTF-8 inside strings is reported line by line instead of silently garbled."""
-    lines = DecodedLines(stream, options.extra.get("encoding"))
-    if lines.encoding == "cp1252" and not options.extra.get("encoding"):
-        lines.encoding = "utf-8"
-    return lines
 
 
 def _parse(text: str) -> object:
@@ -36,28 +27,20 @@ def _parse(text: str) -> object:
 
 
 def read_jsonl(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
-    try:
-        lines = _json_lines(stream, options)
-    except NotText as exc:
-        yield ReadError(name, str(exc))
-        return
-    if not lines.head.strip():
-        yield ReadError(name, "empty file")
+    lines = open_lines(name, stream, options.extra.get("encoding"), utf8_default=True)
+    if isinstance(lines, ReadError):
+        yield lines
         return
     yield from read_jsonl_lines(name, lines, options)
 
 
 def read_json(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
     """A JSON array of objects (or one object, or JSON Lines saved as ``.json``)."""
-    try:
-        lines = _json_lines(stream, options)
-    except NotText as exc:
-        yield ReadError(name, str(exc))
+    lines = open_lines(name, stream, options.extra.get("encoding"), utf8_default=True)
+    if isinstance(lines, ReadError):
+        yield lines
         return
     head = lines.head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head:
-        yield ReadError(name, "empty file")
-        return
     if not head.startswith(b"["):
         # JSON Lines saved as .json, or one (maybe pretty-printed) object per file.
         first_line = head.split(b"\n", 1)[0]
@@ -78,8 +61,7 @@ def read_jsonl_lines(name: str, lines: DecodedLines, options: ReadOptions) -> It
     """One JSON record per line (key ``line``); bad lines and bad bytes reported by line number."""
     builder = BatchBuilder("line", options.batch_rows)
     for text in lines:
-        for line_no, problem in lines.problems.drain():
-            yield ReadError(f"{name}:line {line_no}", problem)
+        yield from line_errors(name, lines)
         if not text.strip():
             continue
         try:
@@ -91,13 +73,16 @@ def read_jsonl_lines(name: str, lines: DecodedLines, options: ReadOptions) -> It
         batch = builder.add(lines.line_no, record)
         if batch is not None:
             yield batch
-    for line_no, problem in lines.problems.drain():
-        yield ReadError(f"{name}:line {line_no}", problem)
+    yield from _finish(name, lines, builder)
+
+
+def _finish(name: str, lines: DecodedLines, builder: BatchBuilder) -> Iterator[Batch | ReadError]:
+    """End of a record loop: remaining line problems, the last batch, an early end of stream."""
+    yield from line_errors(name, lines)
     batch = builder.flush()
     if batch is not None:
         yield batch
-    if lines.problems.fatal:
-        yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
+    yield from ending_error(name, lines)
 
 
 def _read_single_object(name, lines, options):
@@ -108,7 +93,7 @@ def _read_single_object(name, lines, options):
         if size > MAX_RECORD_CHARS:
             yield ReadError(name, "single JSON object larger than 64 MB")
             return
-    yield from (ReadError(f"{name}:line {n}", problem) for n, problem in lines.problems.drain())
+    yield from line_errors(name, lines)
     text = "".join(parts)
     try:
         record = flatten_record(_parse(text))
@@ -188,15 +173,8 @@ def _read_array(name: str, lines: DecodedLines, options: ReadOptions) -> Iterato
         index += 1
         if batch is not None:
             yield batch
-        for line_no, problem in lines.problems.drain():
-            yield ReadError(f"{name}:line {line_no}", problem)
-    for line_no, problem in lines.problems.drain():
-        yield ReadError(f"{name}:line {line_no}", problem)
-    batch = builder.flush()
-    if batch is not None:
-        yield batch
-    if lines.problems.fatal:
-        yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)
+        yield from line_errors(name, lines)
+    yield from _finish(name, lines, builder)
 
 
-__all__ = ["read_json", "read_jsonl", "_describe_stream_error"]
+__all__ = ["read_json", "read_jsonl"]

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from connectors.base import ReadError
+
 SNIFF_BYTES = 64 * 1024
 MAX_LINE_BYTES = 16 * 1024 * 1024  # longer lines are skipped and reported: memory stays bounded
 
@@ -114,7 +116,7 @@ class DecodedLines:
             self.line_no += 1
             encoding = self.encoding
             if first and encoding == "utf-8-sig":
-                raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+                raw = raw.removeprefix(codecs.BOM_UTF8)
                 encoding = "utf-8"
             elif encoding == "utf-8-sig":
                 encoding = "utf-8"
@@ -136,3 +138,33 @@ def _describe_stream_error(exc: BaseException) -> str:
     if "Not a gzipped file" in message or "CRC" in message:
         return f"corrupt compressed stream ({type(exc).__name__})"
     return f"read failed: {type(exc).__name__}"
+
+
+def open_lines(
+    name: str, stream: BinaryIO, encoding: str | None = None, utf8_default: bool = False
+) -> DecodedLines | ReadError:
+    """Decoded lines of a text file, or the error that makes it unreadable (binary, empty).
+
+    ``utf8_default``: never sniff cp1252 (JSON is UTF-8 by RFC 8259), so bad bytes are
+    reported line by line instead of the whole file being silently garbled.
+    """
+    try:
+        lines = DecodedLines(stream, encoding)
+    except NotText as exc:
+        return ReadError(name, str(exc))
+    if utf8_default and lines.encoding == "cp1252" and not encoding:
+        lines.encoding = "utf-8"
+    if not lines.head.lstrip(codecs.BOM_UTF8).strip():
+        return ReadError(name, "empty file")
+    return lines
+
+
+def line_errors(name: str, lines: DecodedLines) -> Iterator[ReadError]:
+    """The line problems found so far (bad bytes, over-long lines), as errors naming the line."""
+    return (ReadError(f"{name}:line {n}", problem) for n, problem in lines.problems.drain())
+
+
+def ending_error(name: str, lines: DecodedLines) -> Iterator[ReadError]:
+    """The error that ended the stream early (truncated gzip...), if any."""
+    if lines.problems.fatal:
+        yield ReadError(f"{name}:line {lines.problems.fatal_line}", lines.problems.fatal)

@@ -171,16 +171,8 @@ def check_file(root: Path, rel_path: str, hasher: Hasher, options: GateOptions) 
             why += f"; within {options.near_lines} lines of a real identifier"
         result.findings.append(
             GateFinding(
-                finding=Finding(
-                    entity=match.entity,
-                    location=Location(SOURCE_NAME, rel_path, record_key(line=line), ""),
-                    start=match.start,
-                    end=match.end,
-                    score=match.score,
-                    detector=match.detector,
-                    evidence=match.evidence,
-                    preview=match.preview,
-                    value_hash=hasher.hash(match.entity, match.normalized),
+                finding=Finding.from_match(
+                    match, Location(SOURCE_NAME, rel_path, record_key(line=line), ""), hasher
                 ),
                 severity=severity,
                 why=why,

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from detectors.phone import DEFAULT_REGION
-from scanner.config import ConfigError, load_config, source_from_argument
+from scanner.config import ConfigError, load_config_with_sources
 from scanner.dsar.export import OutputError, check_folder, write_export
 from scanner.dsar.identifiers import InvalidIdentifier, make_identifier, phone_region_ok
 from scanner.dsar.index import SubjectIndex
@@ -107,11 +107,7 @@ def retention_by_container(sources: list[dict]) -> dict[tuple[str, str], str]:
 
 
 def run(args) -> int:
-    config = load_config(args.config)
-    taken = {s["name"] for s in config.sources}
-    config.sources += [source_from_argument(a, taken) for a in args.sources]
-    if not config.sources:
-        raise ConfigError("no sources: give --config fouille.toml or paths/URLs")
+    config = load_config_with_sources(args.config, args.sources)
     if args.depth < 0 or args.max_shared < 1:
         raise ConfigError("--depth must be >= 0 and --max-shared >= 1")
     try:

@@ -1,21 +1,9 @@
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run_fouille(*args: str, env_extra: dict | None = None, cwd: Path | None = None):
-    """Run the real command line in a subprocess; returns CompletedProcess (text)."""
-    import os
-
-    env = {**os.environ, "NO_COLOR": "1", **(env_extra or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "scanner.cli", *args], capture_output=True, text=True, env=env,
-        cwd=cwd or REPO, timeout=600,
-    )
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import gzip
 import json
 
 import pytest
-from conftest import run_fouille
+from scan_cli import run_fouille
 
 GOOD = "id;email\n1;good.one@example.com\n"
 

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import run_fouille
+from scan_cli import run_fouille
 
 EXPECTED = {
     ("crm_export.csv", "id"): None,

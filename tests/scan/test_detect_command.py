@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import run_fouille
+from scan_cli import run_fouille
 
 TEXTS = [
     {"id": "a-1", "text": "Hélène 😀😀 écrit à hélène.b@example.com 🎉 puis appelle le 01 99 00 12 34."},

@@ -5,7 +5,7 @@ import re
 import sqlite3
 
 import pyarrow.parquet as pq
-from conftest import run_fouille
+from scan_cli import run_fouille
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 from stdnum.iban import calc_check_digits
