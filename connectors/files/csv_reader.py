@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from connectors.base import Batch, ReadError, ReadOptions
 from connectors.files.batching import columns_batch
+from connectors.files.csv_blocks import fast_batches
 from connectors.files.textstream import MAX_LINE_BYTES, ending_error, line_errors, open_lines
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -94,6 +95,9 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
         columns, extra, keys, has_extra = [[] for _ in names], [], [], False
         return batch
 
+    # Clean blocks go through pyarrow; the first block that is not clean, and all after it,
+    # through the csv module below, which names each problem's line.
+    yield from fast_batches(lines, names, delimiter, options.batch_rows, skip_rows)
     previous_end = lines.line_no
     while True:
         try:

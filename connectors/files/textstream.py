@@ -102,6 +102,32 @@ class DecodedLines:
             return line[: self._max_line] + b"\n"
         return line
 
+    def read_raw(self, size: int, chunk: int = 64 * 1024) -> bytes:
+        """Up to ``size`` undecoded bytes (the CSV fast path).
+
+        Read in small chunks so that a stream failing midway (a truncated gzip) keeps
+        what came before the failure; the failure ends the stream like in ``__iter__``.
+        """
+        parts, total = [], 0
+        read = getattr(self._stream, "read1", self._stream.read)  # what is decoded, no more
+        while total < size:
+            try:
+                part = read(min(chunk, size - total))
+            except (EOFError, OSError, ValueError) as exc:
+                # Raised again where the line reader reaches it, which names the line.
+                self._stream = _FailedStream(exc)
+                break
+            if not part:
+                break
+            parts.append(part)
+            total += len(part)
+        return b"".join(parts)
+
+    def unread(self, data: bytes) -> None:
+        """Give bytes back: the next lines are read from ``data`` first, then the stream."""
+        if data:
+            self._stream = _Prefixed(data, self._stream)
+
     def __iter__(self) -> Iterator[str]:
         first = True
         while True:
@@ -129,6 +155,56 @@ class DecodedLines:
             if "\x00" in text:
                 text = text.replace("\x00", "")
             yield text
+
+
+class _FailedStream:
+    """A stream whose read failed: every further read raises the same error."""
+
+    def __init__(self, error: BaseException):
+        self._error = error
+
+    def read(self, size: int = -1) -> bytes:
+        raise self._error
+
+    def readline(self, size: int = -1) -> bytes:
+        raise self._error
+
+
+class _Prefixed:
+    """A binary stream that serves ``prefix`` before the bytes of ``stream``."""
+
+    def __init__(self, prefix: bytes, stream):
+        self._prefix = prefix
+        self._pos = 0
+        self._stream = stream
+
+    def read1(self, size: int = -1) -> bytes:
+        if self._pos >= len(self._prefix):
+            return getattr(self._stream, "read1", self._stream.read)(size)
+        return self.read(size)
+
+    def read(self, size: int = -1) -> bytes:
+        left = len(self._prefix) - self._pos
+        if left <= 0:
+            return self._stream.read(size)
+        take = left if size < 0 else min(size, left)
+        data = self._prefix[self._pos : self._pos + take]
+        self._pos += take
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._pos >= len(self._prefix):
+            return self._stream.readline(size)
+        end = self._prefix.find(b"\n", self._pos)
+        stop = len(self._prefix) if end < 0 else end + 1
+        if size >= 0:
+            stop = min(stop, self._pos + size)
+        line = self._prefix[self._pos : stop]
+        self._pos = stop
+        if not line.endswith(b"\n") and self._pos >= len(self._prefix):
+            rest = self._stream.readline(-1 if size < 0 else size - len(line))
+            line += rest
+        return line
 
 
 def _describe_stream_error(exc: BaseException) -> str:

@@ -38,37 +38,50 @@ class Attribution:
     score: float
 
 
-def _is_person_token(doc, words: list[str], i: int) -> str | None:
-    """What token ``i`` says about the subject, or None."""
+def _names_someone(words: list[str], i: int) -> bool:
+    """A title (``Mme``) or ``mon père`` / ``la fille``: an identified person, no NER needed."""
     word = words[i]
-    if word in CUES.FIRST_PERSON:
-        return "first-person"
-    if word in CUES.TITLES or doc[i].ent_type_ in ("PER", "PERSON"):
-        return "identified-person"
+    if word in CUES.TITLES:
+        return True
     if word in POSSESSIVES or word in DEFINITE:
         following = words[i + 1 : i + 3]
-        if following and (
+        return bool(following) and (
             following[0] in CUES.PERSON_NOUNS
             or (len(following) > 1 and following[1] in CUES.PERSON_NOUNS)
-        ):
-            return "identified-person"
-    if word in THIRD_PERSON:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        after = words[i + 2] if i + 2 < len(words) else ""
-        if nxt in CUES.IMPERSONAL_NEXT or (
-            nxt in ("est", "etait") and after in CUES.IMPERSONAL_ADJ
-        ):
-            return None
-        return "third-person"
-    return None
+        )
+    return False
+
+
+def _is_third_person(words: list[str], i: int) -> bool:
+    """``il``/``elle``..., unless impersonal (``il faut``, ``il est important``)."""
+    if words[i] not in THIRD_PERSON:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    after = words[i + 2] if i + 2 < len(words) else ""
+    return not (nxt in CUES.IMPERSONAL_NEXT or (nxt in ("est", "etait") and after in CUES.IMPERSONAL_ADJ))
+
+
+def _entity_type(doc, i: int) -> str:
+    from scanner.nlp import ensure_entities  # docs of the art. 9 path come without NER
+
+    return ensure_entities(doc)[i].ent_type_
 
 
 def _who_in(doc, words: list[str], start: int, end: int) -> str | None:
-    """The strongest attribution among tokens [start, end)."""
-    found = {_is_person_token(doc, words, i) for i in range(start, end)}
-    for who in ("first-person", "identified-person", "third-person"):
-        if who in found:
-            return who
+    """The strongest attribution among tokens [start, end).
+
+    Cheap word checks first; NER (a person's name) is asked only when they cannot decide,
+    since a name can only raise the answer to "identified-person".
+    """
+    span = range(start, end)
+    if any(words[i] in CUES.FIRST_PERSON for i in span):
+        return "first-person"
+    if any(_names_someone(words, i) for i in span):
+        return "identified-person"
+    if any(_entity_type(doc, i) in ("PER", "PERSON") for i in span):
+        return "identified-person"
+    if any(_is_third_person(words, i) for i in span):
+        return "third-person"
     return None
 
 
