@@ -27,11 +27,14 @@ class Container:
         name: Stable name shown in reports (``public.customers``, ``exports/a.csv``, an S3 key).
         ref: Whatever the connector needs to open it again (path, key, table identity).
         size: Bytes or rows if known, for progress bars and partitioning; 0 if unknown.
+        part: Which piece (``2/4``) when one container is scanned as several key ranges;
+            pieces share the name, so the report shows one container.
     """
 
     name: str
     ref: object = None
     size: int = 0
+    part: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,10 @@ class Connector(ABC):
     @abstractmethod
     def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
         """Stream a container in bounded batches, with read errors in order."""
+
+    def split(self, container: Container, pieces: int) -> list[Container]:
+        """``container`` as up to ``pieces`` key ranges scanned in parallel; by default whole."""
+        return [container]
 
     def close(self) -> None:
         """Release connections. Safe to call twice."""

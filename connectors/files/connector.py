@@ -11,12 +11,25 @@ import glob
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from connectors.files.csv_reader import read_csv
 from connectors.files.dispatch import read_stream, reader_for
 
 _GLOB_CHARS = set("*?[")
+MIN_PIECE_BYTES = 32 * 1024 * 1024  # below this a piece's model loading costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Piece ``index`` of ``pieces`` of the file at ``path``."""
+
+    path: str
+    index: int
+    pieces: int
+    file_size: int
 
 
 def _glob_root(pattern: str) -> Path:
@@ -124,11 +137,25 @@ class FilesConnector(Connector):
                 continue
             yield Container(name=name, ref=path, size=info.st_size)
 
-    def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
-        if self.overrides:
-            options = ReadOptions(
-                options.batch_rows, options.sample_rows, options.resume_after,
-                {**self.overrides, **options.extra},
-            )
+    def split(self, container: Container, pieces: int) -> list[Container]:
+        """A large plain CSV file as byte ranges cut at record starts (see ``csv_blocks``)."""
         path = str(container.ref)
+        reader, compressed = reader_for(path)
+        pieces = min(pieces, container.size // MIN_PIECE_BYTES)
+        if reader is not read_csv or compressed or pieces < 2:
+            return [container]
+        return [Container(container.name, _Piece(path, i, pieces, container.size),
+                          container.size // pieces, f"{i + 1}/{pieces}")
+                for i in range(pieces)]
+
+    def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
+        extra = dict(self.overrides)
+        path = str(container.ref)
+        if isinstance(container.ref, _Piece):
+            path = container.ref.path
+            extra["piece"] = (container.ref.index, container.ref.pieces, container.ref.file_size)
+        if extra:
+            options = ReadOptions(
+                options.batch_rows, options.sample_rows, options.resume_after, {**extra, **options.extra},
+            )
         yield from read_stream(container.name, lambda: open(path, "rb"), options)

@@ -39,6 +39,51 @@ def record_end(data: bytes) -> int:
     return -1
 
 
+def record_start_after(stream, offset: int, chunk: int = 1 << 20) -> tuple[int, int]:
+    """The first record start at or after byte ``offset`` of a seekable stream.
+
+    Returns (byte position, newlines before it). Reads the file up to there, counting
+    quotes and newlines (C-speed ``bytes.count``): about 0.1 s per 100 MB.
+    """
+    stream.seek(0)
+    position = quotes = newlines = 0
+    while position < offset:
+        data = stream.read(min(chunk, offset - position))
+        if not data:
+            return position, newlines
+        quotes += data.count(b'"')
+        newlines += data.count(b"\n")
+        position += len(data)
+    if offset == 0:
+        return 0, 0
+    while True:  # forward to a newline outside quotes
+        data = stream.read(64 * 1024)
+        if not data:
+            return position, newlines
+        start = 0
+        while (newline := data.find(b"\n", start)) >= 0:
+            quotes += data.count(b'"', start, newline)
+            newlines += 1
+            start = newline + 1
+            if quotes % 2 == 0:
+                return position + start, newlines
+        quotes += data.count(b'"', start)
+        position += len(data)
+
+
+def piece_bounds(stream, size: int, index: int, pieces: int, after_header: int) -> tuple[int, int, int]:
+    """Bytes [start, end) of piece ``index`` of ``pieces`` and the newlines before ``start``.
+
+    Each boundary is the first record start after an equal split of the size, computed the
+    same way by both neighbours, so pieces neither overlap nor leave a gap.
+    """
+    start, lines_before = record_start_after(stream, size * index // pieces)
+    if index == 0 or start < after_header:
+        start, lines_before = after_header, -1
+    end = size if index == pieces - 1 else record_start_after(stream, size * (index + 1) // pieces)[0]
+    return start, max(start, end), lines_before
+
+
 def parse_block(block: bytes, names: list[str], delimiter: str, encoding: str) -> pa.Table | None:
     """The block's records (string columns), or None when it must take the line-by-line path."""
     if b"\x00" in block:

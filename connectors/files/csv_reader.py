@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from connectors.base import Batch, ReadError, ReadOptions
 from connectors.files.batching import columns_batch
-from connectors.files.csv_blocks import fast_batches
+from connectors.files.csv_blocks import fast_batches, piece_bounds
 from connectors.files.textstream import MAX_LINE_BYTES, ending_error, line_errors, open_lines
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -95,6 +95,11 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
         columns, extra, keys, has_extra = [[] for _ in names], [], [], False
         return batch
 
+    piece = options.extra.get("piece")  # (index, pieces, size): one key range of a split file
+    if piece:
+        index, pieces, size = piece
+        start, end, lines_before = piece_bounds(stream, size, index, pieces, stream.tell())
+        lines.restrict(start, end, lines.line_no if lines_before < 0 else lines_before)
     # Clean blocks go through pyarrow; the first block that is not clean, and all after it,
     # through the csv module below, which names each problem's line.
     yield from fast_batches(lines, names, delimiter, options.batch_rows, skip_rows)

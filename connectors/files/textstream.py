@@ -123,6 +123,13 @@ class DecodedLines:
             total += len(part)
         return b"".join(parts)
 
+    def restrict(self, start: int, end: int, line_no: int) -> None:
+        """Read only bytes [start, end) of the (seekable) stream, whose first line is
+        ``line_no + 1``: one piece of a file split into key ranges."""
+        self._stream.seek(start)
+        self._stream = _Limited(self._stream, end - start)
+        self.line_no = line_no
+
     def unread(self, data: bytes) -> None:
         """Give bytes back: the next lines are read from ``data`` first, then the stream."""
         if data:
@@ -168,6 +175,30 @@ class _FailedStream:
 
     def readline(self, size: int = -1) -> bytes:
         raise self._error
+
+
+class _Limited:
+    """The next ``length`` bytes of a stream, then end of stream."""
+
+    def __init__(self, stream, length: int):
+        self._stream = stream
+        self._left = length
+
+    def _take(self, read, size: int) -> bytes:
+        if self._left <= 0:
+            return b""
+        data = read(self._left if size is None or size < 0 else min(size, self._left))
+        self._left -= len(data)
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._take(self._stream.read, size)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._take(getattr(self._stream, "read1", self._stream.read), size)
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._take(self._stream.readline, size)
 
 
 class _Prefixed:
