@@ -36,6 +36,11 @@ class ScanState:
                 (partition_id, json.dumps(result, ensure_ascii=False)),
             )
 
+    def forget(self, partition_ids: set[str]) -> None:
+        """Drop these partitions' records (a ``--since-last`` scan re-reads or drops them)."""
+        with self._db:
+            self._db.executemany("DELETE FROM partitions WHERE id = ?", [(p,) for p in partition_ids])
+
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None

@@ -18,5 +18,7 @@ def print_summary(outcome, console) -> None:
                       entities, str(f["rows_scanned"]))
     console.print(table)
     errors = inventory["errors"]
-    console.print(f"{len(inventory['containers'])} containers, {len(errors)} errors. "
+    unchanged = inventory["scan"].get("unchanged")
+    carried = f" ({unchanged} unchanged since the last scan, not read again)" if unchanged else ""
+    console.print(f"{len(inventory['containers'])} containers{carried}, {len(errors)} errors. "
                   f"Report: {outcome.out_dir / 'report.html'}")
