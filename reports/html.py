@@ -486,7 +486,13 @@ def _art9(inventory: dict, lang: str, t: Translator) -> str:
             t,
         )
         if conv_rows:
-            body += f"<h3>{esc(t('art9.conversations'))}</h3>" + _table(
+            body += f"<h3>{esc(t('art9.conversations'))}</h3>"
+            total = int(inventory.get("conversations_total") or 0)
+            if total > len(conv_rows):  # the inventory keeps only the top conversations
+                note = t("art9.conversations_top").format(
+                    shown=format_int(len(conv_rows), lang), total=format_int(total, lang))
+                body += f'<p class="help">{esc(note)}</p>'
+            body += _table(
                 "art9-conversations",
                 _columns(t, "source", "container", "conversation", "category", "#count"),
                 conv_rows,
@@ -650,18 +656,28 @@ def _retention(inventory: dict, lang: str, t: Translator) -> str:
     rows = []
     for rule in rules:
         expired = int(rule.get("expired_records") or 0)
-        status = (
-            f'<span class="flag">⚠ {esc(t("retention.flag"))}</span>'
-            if expired
-            else f'<span class="ok">✓ {esc(t("retention.ok"))}</span>'
-        )
+        # Records with personal data whose date is empty or unreadable: neither kept nor expired.
+        undated = int(rule.get("undated_records") or 0) + int(rule.get("unreadable_records") or 0)
+        if expired:
+            status = f'<span class="flag">⚠ {esc(t("retention.flag"))}</span>'
+        elif rule.get("field_found") is False:
+            status = f'<span class="flag">⚠ {esc(t("retention.no_field"))}</span>'
+        elif undated:
+            status = f'<span class="flag">⚠ {esc(t("retention.check"))}</span>'
+        else:
+            status = f'<span class="ok">✓ {esc(t("retention.ok"))}</span>'
+        keep = _keep_label(rule.get("keep"), lang)
+        before = _moment(rule.get("cutoff")) if rule.get("cutoff") else None
+        if before:
+            keep += " · " + t("retention.before").format(date=str(before)[:10])
         rows.append(
             _td(rule.get("source"))
             + _td_path(rule.get("container"))
             + _td_path(rule.get("field"))
-            + _td(_keep_label(rule.get("keep"), lang))
+            + _td(keep)
             + _num(rule.get("records_with_pii"), lang)
             + _num(expired, lang)
+            + _num(undated, lang)
             + _td_html(status, sort=expired)
         )
     if rows:
@@ -675,6 +691,7 @@ def _retention(inventory: dict, lang: str, t: Translator) -> str:
                 "retention.keep",
                 "#retention.records",
                 "#retention.expired",
+                "#retention.undated",
                 "retention.status",
             ),
             rows,

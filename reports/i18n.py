@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "art9.none": "Aucune donnée sensible trouvée.",
         "art9.fields": "Champs",
         "art9.conversations": "Conversations",
+        "art9.conversations_top": "Les {shown} conversations aux révélations les plus nombreuses, sur {total}.",
         "conversation": "Conversation",
         "category": "Catégorie",
         "containers.title": "Conteneurs",
@@ -73,14 +74,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "classification.FREE_TEXT": "texte libre",
         "retention": "Durées de conservation",
         "retention.help": "Enregistrements avec données personnelles plus anciens que la durée "
-        "configurée pour leur source.",
+        "configurée pour leur source, à la date du scan. Sans date lisible : date vide ou "
+        "illisible, ni conservé ni expiré, à vérifier.",
         "retention.none": "Aucune durée de conservation configurée. Choisissez-en une par source "
-        'dans fouille.toml, par exemple retention = { table = "tickets", field = '
+        'dans fouille.toml, par exemple retention = { container = "tickets", field = '
         '"created_at", keep = "3y" } ou keep = "prospects" (préréglage ci-dessous).',
         "retention.keep": "Durée",
         "retention.timestamp": "Champ date",
         "retention.records": "Enregistrements avec données perso.",
         "retention.expired": "Dont expirés",
+        "retention.undated": "Dont sans date lisible",
+        "retention.before": "avant le {date}",
+        "retention.check": "dates à vérifier",
+        "retention.no_field": "champ date introuvable",
         "retention.status": "État",
         "retention.ok": "conforme",
         "retention.flag": "à purger",
@@ -126,6 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "registre.fields": "Champs avec données personnelles",
         "registre.rows": "Lignes",
         "registre.sensitive": "Révélations sensibles",
+        "registre.retention": "Conservation configurée (expirés)",
         "registre.entity_types": "Types de données",
     },
     "en": {
@@ -162,6 +169,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "art9.none": "No sensitive data found.",
         "art9.fields": "Fields",
         "art9.conversations": "Conversations",
+        "art9.conversations_top": "The {shown} conversations with the most disclosures, of {total}.",
         "conversation": "Conversation",
         "category": "Category",
         "containers.title": "Containers",
@@ -188,14 +196,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "classification.FREE_TEXT": "free text",
         "retention": "Retention periods",
         "retention.help": "Records holding personal data that are older than the period "
-        "configured for their source.",
+        "configured for their source, at the time of the scan. No readable date: the date is "
+        "empty or unreadable, neither kept nor expired, to check.",
         "retention.none": "No retention period configured. Pick one per source in fouille.toml, "
-        'e.g. retention = { table = "tickets", field = "created_at", keep = "3y" } or '
+        'e.g. retention = { container = "tickets", field = "created_at", keep = "3y" } or '
         'keep = "prospects" (preset below).',
         "retention.keep": "Period",
         "retention.timestamp": "Date field",
         "retention.records": "Records with personal data",
         "retention.expired": "Of which expired",
+        "retention.undated": "Of which no readable date",
+        "retention.before": "before {date}",
+        "retention.check": "dates to check",
+        "retention.no_field": "date field not found",
         "retention.status": "Status",
         "retention.ok": "within period",
         "retention.flag": "to purge",
@@ -241,6 +254,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "registre.fields": "Fields with personal data",
         "registre.rows": "Rows",
         "registre.sensitive": "Sensitive disclosures",
+        "registre.retention": "Configured retention (expired)",
         "registre.entity_types": "Data types",
     },
 }

@@ -107,6 +107,7 @@ class RegistreEntry:
     rows: int
     values_found: int
     sensitive_disclosures: int
+    retention: tuple[str, ...] = ()  # per configured rule: container, period, expired records
 
 
 def build_registre(inventory: dict) -> list[RegistreEntry]:
@@ -129,6 +130,11 @@ def build_registre(inventory: dict) -> list[RegistreEntry]:
         (set(totals) | set(containers) | set(in_conversations)) - set(declared)
     )
 
+    retention: dict[str, list[str]] = defaultdict(list)
+    for rule in inventory.get("retention") or []:
+        retention[str(rule.get("source", ""))].append(
+            f"{rule.get('container')}: {rule.get('keep')} ({int(rule.get('expired_records') or 0)})"
+        )
     entries = []
     for source in dict.fromkeys(sources):
         found = totals.get(source, Counter())
@@ -149,6 +155,7 @@ def build_registre(inventory: dict) -> list[RegistreEntry]:
                 rows=rows[source],
                 values_found=sum(found[e] for e in ordinary),
                 sensitive_disclosures=sum(found[e] for e in special),
+                retention=tuple(retention.get(source, ())),
             )
         )
     return entries
@@ -175,6 +182,7 @@ def _headers(lang: str) -> list[str]:
         t("registre.rows"),
         t("registre.volume"),
         t("registre.sensitive"),
+        t("registre.retention"),
     ]
 
 
@@ -204,6 +212,7 @@ def registre_csv(inventory: dict, lang: str = "fr") -> str:
                     entry.rows,
                     entry.values_found,
                     entry.sensitive_disclosures,
+                    "; ".join(entry.retention),
                 )
             ]
         )
@@ -237,6 +246,7 @@ def registre_markdown(inventory: dict, lang: str = "fr") -> str:
             entry.rows,
             entry.values_found,
             entry.sensitive_disclosures,
+            "; ".join(entry.retention),
         ]
         lines.append("| " + " | ".join(_md(c) if c != "" else "–" for c in cells) + " |")
     return "\n".join(lines) + "\n"

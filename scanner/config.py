@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scanner.retention_rules import normalize_rules
+
 SOURCE_TYPES = ("files", "postgres", "s3", "chatlogs")
 
 
@@ -29,7 +31,7 @@ class ScanConfig:
     sample_rows: int = 1000
     ner_sample: int = 1000
     batch_rows: int = 10_000
-    workers: int = 1
+    workers: int = 0  # 0: one per core when the scan is large (scanner.partitioning)
 
 
 def load_config(path: str | None) -> ScanConfig:
@@ -50,7 +52,7 @@ def load_config(path: str | None) -> ScanConfig:
         sample_rows=int(scan.get("sample_rows", 1000)),
         ner_sample=int(scan.get("ner_sample", 1000)),
         batch_rows=int(scan.get("batch_rows", 10_000)),
-        workers=int(scan.get("workers", 1)),
+        workers=int(scan.get("workers", 0)),
     )
     if not os.path.isabs(config.out):
         config.out = str(Path(config.base_dir) / config.out)
@@ -85,7 +87,13 @@ def validate_source(source: dict, index: int = 0) -> dict:
         raise ConfigError(f"source {source['name']!r}: 'bucket' is required")
     if kind == "postgres" and not (source.get("dsn") or source.get("dsn_env")):
         raise ConfigError(f"source {source['name']!r}: 'dsn' or 'dsn_env' is required")
-    return dict(source)
+    spec = dict(source)
+    if "retention" in spec:
+        try:
+            spec["retention"] = normalize_rules(spec["retention"])
+        except ValueError as exc:
+            raise ConfigError(f"source {source['name']!r}: {exc}") from None
+    return spec
 
 
 def source_from_argument(argument: str, taken: set[str]) -> dict:

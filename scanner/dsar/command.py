@@ -19,6 +19,7 @@ from scanner.dsar.index import SubjectIndex
 from scanner.dsar.lookup import LookupOptions, SubjectLookup
 from scanner.dsar.stores import Stores
 from scanner.keys import Hasher, load_key
+from scanner.retention_rules import rule_for
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 2, 3
 OPTIONS = (
@@ -92,17 +93,16 @@ def _identifiers(args, hasher: Hasher) -> list:
     return list({i.value_hash: i for i in idents}.values())
 
 
-def retention_by_container(sources: list[dict]) -> dict[tuple[str, str], str]:
-    """(source, container) -> configured ``keep``, from each source's ``retention`` entries."""
+def retention_by_container(
+    sources: list[dict], containers: set[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """(source, container) -> configured ``keep``, for the containers that have a rule."""
+    specs = {spec["name"]: spec for spec in sources}
     out = {}
-    for spec in sources:
-        rules = spec.get("retention") or []
-        for rule in [rules] if isinstance(rules, dict) else rules:
-            table, keep = rule.get("table"), rule.get("keep")
-            if table and keep:
-                out[(spec["name"], table)] = keep
-                if "." not in table:
-                    out[(spec["name"], f"public.{table}")] = keep
+    for source, container in containers:
+        rule = rule_for(specs.get(source, {}), container)
+        if rule:
+            out[(source, container)] = rule["keep"]
     return out
 
 
@@ -142,7 +142,11 @@ def run(args) -> int:
     subject = {"identifiers": [{"type": i.label, "value": i.normalized} for i in identifiers]}
     try:
         manifest = write_export(
-            Path(args.out), result, subject, retention_by_container(config.sources), args.lang
+            Path(args.out), result, subject,
+            retention_by_container(config.sources, {
+                (f.record.ref.source, f.record.ref.container) for f in result.records()
+            }),
+            args.lang,
         )
     except OutputError as exc:
         raise ConfigError(str(exc)) from None

@@ -25,6 +25,15 @@ CHROMIUM_ARGS = [
 ]
 REPORT_URL = "http://report.fouille.test/report.html"
 SAMPLE_INVENTORY = Path(__file__).with_name("sample_inventory.json")
+# Hostile strings planted in scanned data: none may ever run in a page we write.
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)" x="',
+    "'><svg onload=alert(1)>",
+    "</style><script>alert(1)</script>",
+    "</title><img src=x onerror=alert(1)>",
+)
 
 
 def chromium_available() -> bool:

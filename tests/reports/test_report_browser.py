@@ -5,18 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_browser import open_report, pixel_variety
+from report_browser import PAYLOADS, open_report, pixel_variety
 
 from reports.html import render_report
-
-PAYLOADS = (
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '" onmouseover="alert(1)" x="',
-    "'><svg onload=alert(1)>",
-    "</style><script>alert(1)</script>",
-    "</title><img src=x onerror=alert(1)>",
-)
 
 
 def plant(inventory: dict) -> dict:

@@ -97,7 +97,16 @@ def test_markdown_table_escapes_markup(inventory):
     assert "&lt;img src=x onerror=alert(1)&gt;\\|\\*x\\*" in text
     table = [line for line in text.splitlines() if line.startswith("|")]
     assert len(table) == 2 + 4
-    assert all(line.count(" | ") == 8 for line in table if not line.startswith("|---"))
+    assert all(line.count(" | ") == 9 for line in table if not line.startswith("|---"))
+
+
+def test_configured_retention_and_expired_records_per_source(inventory):
+    crm = by_source(inventory)["crm"]
+    assert crm.retention == ("public.support_tickets: 3y (1204)",)
+    assert by_source(inventory)["exports"].retention == ()
+    rows = list(csv.reader(io.StringIO(registre_csv(inventory, "en"))))
+    assert rows[0][-1] == "Configured retention (expired)"
+    assert rows[1][-1] == "public.support_tickets: 3y (1204)"
 
 
 def test_write_registre(tmp_path, inventory):
