@@ -1,6 +1,6 @@
 """Scan throughput: fouille (sample and full mode) beside vanilla Presidio per cell and bare spaCy.
 
-    python bench/bench_scan.py --rows 100000 [--full] [--presidio-cells 300] [--spacy-texts 1000]
+    python bench/bench_scan.py --rows 100000 1000000 [10000000] [--full] [--workers N]
 
 Generates the contacts CSV if missing (bench/generate_contacts.py), runs ``fouille scan`` in a
 subprocess (wall time, peak RSS of that process), then on a subsample of the same file
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from tree_memory import run_measured  # noqa: E402
 
 
 def ensure_data(rows: int) -> Path:
@@ -31,19 +33,16 @@ def ensure_data(rows: int) -> Path:
     return path
 
 
-def run_fouille(path: Path, full: bool) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one ``fouille scan`` process."""
+def run_fouille(path: Path, full: bool, workers: int | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB, the scan process and its workers together)."""
     out = tempfile.mkdtemp(prefix="fouille-bench-")
-    script = (
-        "import resource, subprocess, sys; "
-        f"r = subprocess.run([sys.executable, '-m', 'scanner.cli', 'scan', {str(path)!r}, '--out', {out!r}, '--quiet'"
-        + (", '--full'" if full else "") + "]); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                            cwd=HERE.parent, env={**os.environ, "FOUILLE_KEY": "bench"})
-    return time.perf_counter() - started, int(result.stdout.strip().splitlines()[-1]) // 1024
+    command = [sys.executable, "-m", "scanner.cli", "scan", str(path), "--out", out, "--quiet"]
+    command += ["--full"] if full else []
+    command += ["--workers", str(workers)] if workers else []
+    seconds, peak, code = run_measured(command, cwd=HERE.parent, env={**os.environ, "FOUILLE_KEY": "bench"})
+    if code not in (0, 3):
+        raise SystemExit(f"fouille scan failed with exit code {code}")
+    return seconds, peak
 
 
 def sample_cells(path: Path, cells: int) -> tuple[list[str], list[str]]:
@@ -92,28 +91,37 @@ def spacy_and_fouille_ner(notes: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000],
+                        help="one or more file sizes (rows); the last one is compared to Presidio")
     parser.add_argument("--full", action="store_true", help="also time --full mode")
+    parser.add_argument("--workers", type=int, help="fouille --workers (default: fouille's own choice)")
     parser.add_argument("--presidio-cells", type=int, default=300)
     parser.add_argument("--spacy-texts", type=int, default=1000)
     args = parser.parse_args()
-    path = ensure_data(args.rows)
-    cells_total = args.rows * 12
-    seconds, peak = run_fouille(path, full=False)
-    print(f"fouille sample mode: {args.rows:,} rows in {seconds:.1f} s "
-          f"({args.rows / seconds:,.0f} rows/s, {cells_total / seconds:,.0f} cells/s), peak RSS {peak} MB")
-    if args.full:
-        seconds_full, peak_full = run_fouille(path, full=True)
-        print(f"fouille full mode:   {args.rows:,} rows in {seconds_full:.1f} s "
-              f"({args.rows / seconds_full:,.0f} rows/s), peak RSS {peak_full} MB")
-    values, notes = sample_cells(path, args.presidio_cells)
+    timings = {}
+    for rows in args.rows:
+        path = ensure_data(rows)
+        seconds, peak = run_fouille(path, full=False, workers=args.workers)
+        timings[rows] = seconds
+        print(f"fouille sample mode: {rows:,} rows ({path.stat().st_size / 1e6:,.0f} MB) in {seconds:.1f} s "
+              f"({rows / seconds:,.0f} rows/s, {rows * 12 / seconds:,.0f} cells/s), peak RSS {peak} MB")
+        if args.full:
+            seconds_full, peak_full = run_fouille(path, full=True, workers=args.workers)
+            print(f"fouille full mode:   {rows:,} rows in {seconds_full:.1f} s "
+                  f"({rows / seconds_full:,.0f} rows/s), peak RSS {peak_full} MB")
+    sizes = sorted(timings)
+    for small, large in zip(sizes, sizes[1:]):
+        print(f"growth: {large:,} rows took {timings[large] / timings[small]:.1f}x the time of "
+              f"{small:,} rows ({large / small:.0f}x the rows)")
+    largest = sizes[-1]
+    cells_total, seconds = largest * 12, timings[largest]
+    values, notes = sample_cells(ensure_data(largest), args.presidio_cells)
     presidio = presidio_cells_per_second(values)
     print(f"vanilla Presidio per cell: {presidio:,.0f} cells/s -> {cells_total / presidio / 3600:.1f} h "
-          f"for this file; fouille sample mode is {cells_total / presidio / seconds:,.0f}x faster")
+          f"for {largest:,} rows; fouille sample mode is {cells_total / presidio / seconds:,.0f}x faster")
     bare, ours = spacy_and_fouille_ner(notes[: args.spacy_texts])
     print(f"free-text NER: bare spaCy nlp.pipe {bare:,.0f} texts/s, fouille (NER + art. 9 + patterns) "
           f"{ours:,.0f} texts/s = {ours / bare:.0%} of bare spaCy")
-    print(f"this process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 
 if __name__ == "__main__":

@@ -153,6 +153,28 @@ class PatternDetector(TextDetector):
         return False
 
     # The two stages ---------------------------------------------------------------------
+    def score_candidate(
+        self, verdict: Verdict, word: str | None, hinted: bool
+    ) -> tuple[float, tuple[str, ...]] | None:
+        """Score and evidence of a candidate the validator kept (``None``: dropped).
+
+        ``word`` is the context word found near it, ``hinted`` whether the column names the
+        entity. Shared with the columnar full-mode path (``scanner.columnar``).
+        """
+        evidence = ["checksum"] if verdict is Verdict.VALID else ["pattern"]
+        score = self.valid_score if verdict is Verdict.VALID else self.base_score
+        if self.needs_context and word is None and not hinted:
+            return None
+        if word is not None:
+            evidence.append(f"context:{word}")
+        if hinted:
+            evidence.append("column-name")
+        if word is not None or hinted:
+            score = min(1.0, score + self.context_boost)
+        if score < self.min_score:
+            return None
+        return round(score, 3), tuple(evidence)
+
     def context_word(self, text: str, start: int, end: int) -> str | None:
         """The first context word in the window before the candidate (or just after it)."""
         if self._context_re is None:
@@ -178,28 +200,19 @@ class PatternDetector(TextDetector):
             verdict = self.validate(candidate)
             if verdict is Verdict.INVALID:
                 continue
-            evidence = ["checksum"] if verdict is Verdict.VALID else ["pattern"]
-            score = self.valid_score if verdict is Verdict.VALID else self.base_score
             word = self.context_word(text, start, end)
-            hinted = hint == self.entity
-            if self.needs_context and word is None and not hinted:
+            scored = self.score_candidate(verdict, word, hint == self.entity)
+            if scored is None:
                 continue
-            if word is not None:
-                evidence.append(f"context:{word}")
-            if hinted:
-                evidence.append("column-name")
-            if word is not None or hinted:
-                score = min(1.0, score + self.context_boost)
-            if score < self.min_score:
-                continue
+            score, evidence = scored
             matches.append(
                 Match(
                     start=start,
                     end=end,
                     entity=self.entity,
-                    score=round(score, 3),
+                    score=score,
                     detector=self.name,
-                    evidence=tuple(evidence),
+                    evidence=evidence,
                     preview=self.mask(candidate),
                     normalized=self.normalize(candidate),
                 )

@@ -8,7 +8,7 @@ and ``+CC ...``. Validation: ``phonenumbers`` (region FR) must call it a valid n
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import phonenumbers
 
@@ -46,15 +46,72 @@ def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# The French spellings' heads: +33 / 0033 (optional "(0)") then the first digit, or 0X.
+_FR_INTERNATIONAL = r"(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9]"
+_FR_NATIONAL = r"0[1-9]"
+NumberDesc = tuple[str, tuple[int, ...]]  # a national-number pattern and its possible lengths
+
+
+@cache
+def french_number_rules() -> tuple[NumberDesc, tuple[NumberDesc, ...]]:
+    """What ``phonenumbers`` asks of a French national significant number to call it valid.
+
+    ``(general, types)``: the number must match the general description and at least one
+    number type (fixed line, mobile, VoIP...); each is a (pattern, possible lengths) pair
+    read from phonenumbers' own metadata, so the columnar path follows the same rules.
+    """
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region(DEFAULT_REGION)
+    kinds = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager",
+             "uan", "voicemail", "fixed_line", "mobile")
+    descs = [getattr(metadata, kind) for kind in kinds]
+    types = tuple((d.national_number_pattern, tuple(d.possible_length)) for d in descs
+                  if d is not None and d.national_number_pattern)
+    general = metadata.general_desc
+    return (general.national_number_pattern, tuple(general.possible_length)), types
+
+
+_FRENCH_DIGITS = re.compile(r"(?:(?:\+|00)33|0)([1-9]\d{8})")
+_SEPARATORS = re.compile(r"[ .\-]|\(0\)")
+
+
+@cache
+def _french_validators() -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
+    general, types = french_number_rules()
+    return tuple((re.compile(pattern), lengths) for pattern, lengths in (general, *types))
+
+
+def french_national_number(candidate: str) -> str | None:
+    """The 9-digit national number of a French spelling (``06 12..``, ``+33 (0)6..``), else None."""
+    match = _FRENCH_DIGITS.fullmatch(_SEPARATORS.sub("", candidate))
+    return match.group(1) if match else None
+
+
+def is_valid_french(national: str) -> bool:
+    """``phonenumbers.is_valid_number`` for a French national number, from the same metadata
+    (general description, then any number type), without parsing: ~20 times faster."""
+    (general, general_lengths), *types = _french_validators()
+    if len(national) not in general_lengths or not general.fullmatch(national):
+        return False
+    return any(len(national) in lengths and pattern.fullmatch(national) for pattern, lengths in types)
+
+
 class PhoneDetector(PatternDetector):
     name = "phone"
     entity = "PHONE_NUMBER"
     pattern = (
         r"(?<![\w+/])(?<!\d[.\-])(?<!\d )(?:"
-        r"(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?P<sep1>[ .\-]?)\d{2}(?:(?P=sep1)\d{2}){3}"
-        r"|0[1-9](?P<sep2>[ .\-]?)\d{2}(?:(?P=sep2)\d{2}){3}"
+        + _FR_INTERNATIONAL + r"(?P<sep1>[ .\-]?)\d{2}(?:(?P=sep1)\d{2}){3}"
+        r"|" + _FR_NATIONAL + r"(?P<sep2>[ .\-]?)\d{2}(?:(?P=sep2)\d{2}){3}"
         r"|\+(?!33)[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}"
         r")(?![\w]|[.\-/,]\d)"
+    )
+    # RE2, for the columnar full-mode path: a cell that is one French number and nothing else
+    # (the back-reference spelled out per separator), which ``find`` matches whole.
+    cell_pattern = (
+        rf"^\s*(?:{_FR_INTERNATIONAL}|{_FR_NATIONAL})"
+        + "(?:" + "|".join(rf"(?:{sep}\d{{2}}){{4}}" for sep in ("", " ", r"\.", "-")) + r")\s*$"
     )
     # RE2 shape of the candidates (no back-references): +/00 then a digit, or 0X and four pairs.
     prefilter = r"(?:\+|\b00)\d|\b0[1-9](?:[ .\-]?\d{2}){4}"
@@ -94,9 +151,14 @@ class PhoneDetector(PatternDetector):
         return REFERENCE_WORDS.search(fold(text[max(0, match.start - 30) : match.start])) is not None
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if parse_phone(candidate) is not None else Verdict.INVALID
+        national = french_national_number(candidate)
+        valid = is_valid_french(national) if national else parse_phone(candidate) is not None
+        return Verdict.VALID if valid else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
+        national = french_national_number(candidate)
+        if national and is_valid_french(national):
+            return "+33" + national
         return normalize_phone(candidate) or candidate
 
     def mask(self, candidate: str) -> str:

@@ -63,12 +63,16 @@ class FindingsWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer: pq.ParquetWriter | None = None
 
-    def write(self, findings: list[Finding]) -> None:
-        if not findings:
+    def write(self, findings: list[Finding] | pa.Table) -> None:
+        """A batch of findings: ``Finding`` objects, or a ``SCHEMA`` table (columnar path)."""
+        self.write_table(findings if isinstance(findings, pa.Table) else findings_table(findings))
+
+    def write_table(self, table: pa.Table) -> None:
+        if not table.num_rows:
             return
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.tmp, SCHEMA)
-        self._writer.write_table(findings_table(findings))
+        self._writer.write_table(table)
 
     def commit(self) -> bool:
         """Close and publish the file; returns False when there was nothing to write."""

@@ -39,9 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--out", help="report folder (default ./fouille-report)")
     scan.add_argument("--full", action="store_true", help="scan every value (needed for the DSAR index)")
     scan.add_argument("--sample-rows", type=int, help="values profiled per structured field (sample mode)")
-    scan.add_argument("--workers", type=int, help="processes (default 1)")
+    scan.add_argument("--workers", type=int,
+                      help="processes (default: one per core for scans over 64 MB, else 1)")
     scan.add_argument("--engine", choices=("local", "spark"), default="local")
-    scan.add_argument("--resume", action="store_true", help="continue a killed scan in the same --out")
+    again = scan.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="continue a killed scan in the same --out")
+    again.add_argument("--since-last", action="store_true",
+                       help="re-read only S3 objects changed since the last scan in the same --out")
     scan.add_argument("--quiet", action="store_true", help="no progress, no summary")
     scan.add_argument("--format", choices=("text", "json"), default="text", help="summary on stdout")
 
@@ -90,10 +94,9 @@ def run_scan_command(args) -> int:
         config.sample_rows = args.sample_rows
     if args.workers:
         config.workers = args.workers
+    executor = None
     if args.engine == "spark":
-        from scanner.spark import run_scan_spark as runner  # optional extra
-    else:
-        runner = run_scan
+        from scanner.spark import execute_spark as executor  # optional extra: fouille[spark]
 
     console = make_console()
     quiet = args.quiet or args.format == "json"
@@ -113,7 +116,8 @@ def run_scan_command(args) -> int:
         return advance
 
     with progress:
-        outcome = runner(config, resume=args.resume, progress_factory=progress_factory)
+        outcome = run_scan(config, resume=args.resume, progress_factory=progress_factory, executor=executor,
+                           since_last=args.since_last)
     for error in outcome.inventory["errors"]:
         print(f"fouille: error: {error['source']}: {error['location']}: {error['error']}", file=sys.stderr)
     if args.format == "json":

@@ -9,7 +9,8 @@ Per field and batch:
 4. Overlaps resolved per cell; matches become findings (masked preview + keyed hash).
 
 Sample mode stops reading a structured field after ``sample_rows`` values, and stops
-reading the container once every field is done.
+reading the container once every field is done. Full mode runs steps 2 and 4 of a
+structured field as whole columns (``scanner.columnar``: the same findings, as a table).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,8 +28,11 @@ from detectors.base import Match
 from detectors.column_hints import FREE_TEXT, hint_for
 from detectors.overlap import resolve_overlaps
 from detectors.registry import detector_rank, doc_detectors, text_detectors
+from scanner.columnar import ColumnarField
 from scanner.keys import Hasher
 from scanner.model import Finding, Location, ScanError
+from scanner.record_keys import public_keys
+from scanner.retention_count import RetentionCounter, merge_counts
 from scanner.stats import FieldStats
 
 PROFILE_VALUES = 200
@@ -51,6 +56,8 @@ class EngineOptions:
             about 7 s and 450 MB per 100,000 characters); the regex detectors see it all.
         max_fields: Fields profiled one by one per container; the rest are joined row by
             row into ``_extra_fields`` (a 100,000-column file stays fast and still scanned).
+        columnar: In full mode, detect in structured fields a batch at a time as Arrow
+            columns (``scanner.columnar``); False forces the per-cell path (same findings).
     """
 
     mode: str = "sample"
@@ -60,6 +67,7 @@ class EngineOptions:
     nlp_batch: int = 256
     ner_max_chars: int = 20_000
     max_fields: int = 2_000
+    columnar: bool = True
 
     @property
     def full(self) -> bool:
@@ -74,6 +82,7 @@ class ContainerResult:
     fields: dict[str, FieldStats] = field(default_factory=dict)
     errors: list[ScanError] = field(default_factory=list)
     findings: int = 0
+    retention: dict | None = None  # the retention rule's counts (scanner.retention_count.counts)
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +92,7 @@ class ContainerResult:
             "findings": self.findings,
             "fields": [f.to_dict() for f in self.fields.values()],
             "errors": [e.to_dict() for e in self.errors],
+            "retention": self.retention,
         }
 
     @classmethod
@@ -90,7 +100,20 @@ class ContainerResult:
         result = cls(data["source"], data["container"], data["rows"], findings=data.get("findings", 0))
         result.fields = {f["field"]: FieldStats.from_dict(f) for f in data["fields"]}
         result.errors = [ScanError(**e) for e in data["errors"]]
+        result.retention = data.get("retention")
         return result
+
+    def merge(self, other: ContainerResult) -> None:
+        """Add the counters of another piece (key range) of the same container."""
+        self.rows += other.rows
+        self.findings += other.findings
+        self.errors += other.errors
+        for name, stats in other.fields.items():
+            if name in self.fields:
+                self.fields[name].merge(stats)
+            else:
+                self.fields[name] = stats
+        self.retention = merge_counts(self.retention, other.retention)
 
 
 def looks_like_free_text(values: list[str], hint: str | None) -> bool:
@@ -121,6 +144,12 @@ def _is_art9(detector) -> bool:
     return all(entity.startswith("SENSITIVE_") for entity in detector.entities)
 
 
+def _doc_matches(rows: list[int], detectors: list, index: int, doc) -> list[Match]:
+    """Matches in the doc of ``rows[index]`` of the NLP detectors that want that row."""
+    row = rows[index]
+    return [m for detector, wanted in detectors if row in wanted for m in detector.find_in_doc(doc)]
+
+
 def _join_columns(columns: list[pa.Array], chunk: int = 500) -> pa.Array:
     """Row by row, the non-null values of ``columns`` joined by newlines (one string column)."""
     parts = []
@@ -141,8 +170,10 @@ class ContainerScanner:
         options: EngineOptions,
         on_findings: Callable[[list[Finding]], None],
         progress: Callable[[int], None] | None = None,
+        retention: RetentionCounter | None = None,
     ):
         self.result = ContainerResult(source, container)
+        self.retention = retention  # sees every batch, even past the sample
         self.hasher = hasher
         self.options = options
         self.on_findings = on_findings
@@ -153,19 +184,27 @@ class ContainerScanner:
     # ------------------------------------------------------------------ public
     def scan(self, stream: Iterable[Batch | ReadError]) -> ContainerResult:
         iterator: Iterator[Batch | ReadError] = iter(stream)
+        sampling = True
         try:
             for item in iterator:
                 if isinstance(item, ReadError):
                     self.result.errors.append(ScanError(self.result.source, item.location, item.error))
                     continue
-                self._scan_batch(item)
+                if sampling:
+                    self._scan_batch(item)
+                if self.retention is not None:
+                    self.retention.add(item)
                 self.progress(item.num_rows)
-                if self._all_fields_done():
-                    break
+                if sampling and self._all_fields_done():
+                    if self.retention is None:
+                        break
+                    sampling = False  # the rest of the container only feeds the retention count
         finally:
             close = getattr(iterator, "close", None)
             if close:
                 close()
+        if self.retention is not None:
+            self.result.retention = self.retention.counts()
         return self.result
 
     # ----------------------------------------------------------------- private
@@ -191,6 +230,8 @@ class ContainerScanner:
         self.result.rows += batch.num_rows
         key_rows: list[tuple] | None = None
         findings: list[Finding] = []
+        tables: list[pa.Table] = []  # the columnar path's findings
+        record_keys: pa.Array | None = None
         data = self._bounded_fields(batch.data)
         schema = data.schema
         for name, column in zip(schema.names, data.columns):
@@ -207,7 +248,13 @@ class ContainerScanner:
             column = column.slice(0, offset_limit)
             if stats.free_text is None:
                 self._profile(stats, column)
-            per_row = self._detect(stats, column, art9)
+            if self.options.full and self.options.columnar and stats.free_text is False:
+                per_row = {}
+                if record_keys is None:
+                    record_keys = public_keys(batch)
+                tables.append(self._detect_columnar(stats, name, column, record_keys))
+            else:
+                per_row = self._detect(stats, column, art9)
             stats.rows_scanned += len(column)
             non_empty = pc.and_(pc.is_valid(column), pc.not_equal(pc.utf8_trim_whitespace(column), ""))
             stats.non_empty += int(pc.sum(pc.fill_null(non_empty, False)).as_py() or 0)
@@ -220,6 +267,21 @@ class ContainerScanner:
         if findings:
             self.result.findings += len(findings)
             self.on_findings(findings)
+        table = pa.concat_tables(tables) if tables else None
+        if table is not None and table.num_rows:
+            self.result.findings += table.num_rows
+            self.on_findings(table)  # a findings table (reports.findings.SCHEMA), not a list
+
+    def _detect_columnar(self, stats: FieldStats, name: str, column: pa.Array,
+                         record_keys: pa.Array) -> pa.Table:
+        """The findings table of a structured field's batch (full mode); updates ``stats``."""
+        fields = self.__dict__.setdefault("_columnar_fields", {})  # per field: values already seen
+        if name not in fields:
+            hint = stats.hint if stats.hint != FREE_TEXT else None  # as in _detect
+            fields[name] = ColumnarField(hint, self.hasher, self._rank)
+        matches = fields[name].detect(column)
+        matches.update(stats)
+        return matches.findings(record_keys, self.result.source, self.result.container, name)
 
     def _bounded_fields(self, data: pa.RecordBatch) -> pa.RecordBatch:
         """``data``, with fields beyond ``max_fields`` joined into one (reported once)."""
@@ -307,14 +369,15 @@ class ContainerScanner:
         rows = sorted(set().union(*(wanted for _, wanted in detectors)))
         if not rows:
             return
-        from scanner.nlp import pipe
+        from scanner.nlp import analyse
 
         stats.ner_cells += len(ner_rows)
-        texts = [cells[r][: self.options.ner_max_chars] for r in rows]
-        for row, doc in zip(rows, pipe(texts, batch_size=self.options.nlp_batch)):
-            for detector, wanted in detectors:
-                if row in wanted:
-                    found[row].extend(detector.find_in_doc(doc))
+        # Cells outside the NER sample go through the light pipeline (see scanner.nlp).
+        for subset, entities in ((sorted(ner_rows), True), ([r for r in rows if r not in ner_rows], False)):
+            texts = [cells[r][: self.options.ner_max_chars] for r in subset]
+            matches_in = partial(_doc_matches, subset, detectors)
+            for row, matches in zip(subset, analyse(texts, matches_in, entities, self.options.nlp_batch)):
+                found[row].extend(matches)
 
     def _record(self, stats, field_name, key, key_is_sensitive, matches) -> list[Finding]:
         location = Location(self.result.source, self.result.container, key, field_name, key_is_sensitive)

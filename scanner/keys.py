@@ -14,6 +14,7 @@ from pathlib import Path
 
 KEY_ENV = "FOUILLE_KEY"
 KEY_FILE_ENV = "FOUILLE_KEY_FILE"
+_BLOCK = 64  # SHA-256 block size, for the HMAC key pads
 
 
 def default_key_path() -> Path:
@@ -54,3 +55,23 @@ class Hasher:
         # The entity is part of the message so that equal digits of two types differ.
         message = f"{entity}\x1f{normalized}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+
+    def hash_many(self, entity: str, normalized: list[str]) -> list[str]:
+        """``hash`` of each value, for the columnar path's bulk.
+
+        The HMAC (RFC 2104) with its two keyed SHA-256 states set up once and copied per
+        value: the same digests as ``hmac.new``, without its per-call set-up.
+        """
+        key = self._key if len(self._key) <= _BLOCK else hashlib.sha256(self._key).digest()
+        key = key.ljust(_BLOCK, b"\0")
+        inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+        outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+        prefix = f"{entity}\x1f".encode()
+        hashes = []
+        for value in normalized:
+            mac = inner.copy()
+            mac.update(prefix + value.encode())
+            digest = outer.copy()
+            digest.update(mac.digest())
+            hashes.append(digest.hexdigest())
+        return hashes

@@ -31,26 +31,65 @@ def load_nlp(name: str | None = None):
     return spacy.load(name)
 
 
-def pipe(texts: list[str], batch_size: int = 256, entities: bool = True):
-    """Parse texts in batches (``nlp.pipe``), yielding one ``Doc`` per text, in order.
+LIGHT_COMPONENTS = ("tok2vec", "morphologizer", "senter", "attribute_ruler", "lemmatizer", "ner")
 
-    ``entities=False`` skips NER (about 40 % of the pipeline's time); a detector that
-    needs entities on such a doc asks ``ensure_entities``, which runs NER on that doc only.
+
+@cache
+def _light_nlp():
+    """The pipeline for art. 9 checks outside the NER sample: no NER (added on demand), and
+    the small sentence splitter instead of the dependency parser (the art. 9 rules read
+    sentence starts, lemmas and words, never dependencies). About 2.5 times faster.
+
+    Built from the loaded pipeline's own components (same objects, no second load).
     """
-    nlp = load_nlp()
-    if entities or "ner" not in nlp.pipe_names:
-        return nlp.pipe(texts, batch_size=batch_size)
-    return nlp.pipe(texts, batch_size=batch_size, disable=["ner"])
+    import spacy
+
+    full = load_nlp()
+    light = spacy.blank(full.lang, vocab=full.vocab)
+    light.tokenizer = full.tokenizer
+    for name in LIGHT_COMPONENTS:
+        if name in full.component_names:
+            light.add_pipe(name, source=full)
+    if "ner" in light.pipe_names:
+        light.disable_pipe("ner")
+    return light
 
 
-def ensure_entities(doc):
-    """``doc`` with named entities: NER runs now if the doc was parsed without it.
+class EntitiesNeeded(Exception):
+    """A detector asked for named entities on a doc parsed without NER."""
 
-    The same result as NER inside the pipeline: the French models' NER has its own
-    token-to-vector layer, so it depends on the tokens only.
-    """
+
+def entity_type(doc, i: int) -> str:
+    """The entity label of token ``i``; raises ``EntitiesNeeded`` on a doc parsed without NER."""
     if not doc.has_annotation("ENT_IOB"):
-        nlp = load_nlp()
-        if "ner" in nlp.pipe_names:
-            nlp.get_pipe("ner")(doc)
-    return doc
+        raise EntitiesNeeded
+    return doc[i].ent_type_
+
+
+def pipe(texts: list[str], batch_size: int = 256):
+    """Parse texts in batches (``nlp.pipe``), yielding one ``Doc`` per text, in order."""
+    return load_nlp().pipe(texts, batch_size=batch_size)
+
+
+def analyse(texts: list[str], analyse_doc, entities: bool = True, batch_size: int = 256) -> list:
+    """``analyse_doc(index, doc)`` for each text, in order.
+
+    ``entities=False``: texts are parsed by the light pipeline; a doc whose analysis asks
+    for entities (``EntitiesNeeded``) gets NER afterwards, in one batch with the others
+    that asked, and is analysed again.
+    """
+    if entities:
+        return [analyse_doc(i, doc) for i, doc in enumerate(pipe(texts, batch_size))]
+    light = _light_nlp()
+    results: list = [None] * len(texts)
+    waiting: list[tuple[int, object]] = []
+    for i, doc in enumerate(light.pipe(texts, batch_size=batch_size)):
+        try:
+            results[i] = analyse_doc(i, doc)
+        except EntitiesNeeded:
+            waiting.append((i, doc))
+    if waiting:
+        tagged = light.get_pipe("ner").pipe((doc for _, doc in waiting), batch_size=batch_size)
+        for (i, _), doc in zip(waiting, tagged):
+            results[i] = analyse_doc(i, doc)
+    return results

@@ -12,21 +12,32 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 
 from connectors.base import Container, ReadError, ReadOptions
 from reports.atomic import write_json, write_text
+from reports.conversations import conversations_summary
 from reports.findings import FindingsWriter
 from reports.inventory import build_inventory
 from scanner import __version__
 from scanner.config import ConfigError, ScanConfig, build_connector
 from scanner.engine import ContainerResult, ContainerScanner, EngineOptions
+from scanner.incremental import (
+    carry_over,
+    forget_changes,
+    listed_containers,
+    mark_scanned,
+    save_changes,
+)
 from scanner.keys import Hasher, load_key
+from scanner.partitioning import merge_pieces, split_partitions, worker_count
+from scanner.retention_count import RetentionCounter
+from scanner.retention_rules import reference_time, rule_for
 from scanner.state import ScanState
 
 log = logging.getLogger("fouille")
@@ -47,10 +58,12 @@ class Partition:
     out_dir: str
     engine: EngineOptions
     batch_rows: int
+    now: str = ""  # the scan's reference time for retention (ISO 8601); "" = the clock
 
     @property
     def id(self) -> str:
-        return f"{self.spec['name']}\x1f{self.container.name}"
+        piece = f"\x1f{self.container.part}" if self.container.part else ""
+        return f"{self.spec['name']}\x1f{self.container.name}{piece}"
 
     @property
     def findings_path(self) -> Path:
@@ -88,13 +101,16 @@ def scan_partition(partition: Partition, key: bytes, progress: Callable[[int], N
     """Scan one partition, publish its findings file, and return its counters (as a dict)."""
     connector = _connector(partition.spec, partition.base_dir)
     writer = FindingsWriter(partition.findings_path)
+    rule = rule_for(partition.spec, partition.container.name)
+    counter = RetentionCounter(rule, reference_time(partition.now)) if rule else None
     scanner = ContainerScanner(
         partition.spec["name"], partition.container.name, Hasher(key), partition.engine,
-        writer.write, progress,
+        writer.write, progress, retention=counter,
     )
     options = ReadOptions(
         batch_rows=partition.batch_rows,
-        sample_rows=None if partition.engine.full else partition.engine.sample_rows,
+        # A retention count needs every record; the detectors still stop at the sample.
+        sample_rows=None if partition.engine.full or rule else partition.engine.sample_rows,
     )
     try:
         result = scanner.scan(connector.read(partition.container, options))
@@ -105,15 +121,21 @@ def scan_partition(partition: Partition, key: bytes, progress: Callable[[int], N
     return result.to_dict()
 
 
-def list_partitions(config: ScanConfig, engine: EngineOptions, out_dir: Path, errors: list[dict]):
+def list_partitions(config: ScanConfig, engine: EngineOptions, out_dir: Path, errors: list[dict],
+                    unchanged: set[str] | None = None):
+    """Every container of every source as a partition; ``unchanged`` collects the ids of
+    those unchanged since the last scan in ``out_dir`` (see ``scanner.incremental``)."""
     for spec in config.sources:
         try:
             connector = _connector(spec, config.base_dir)
-            for item in connector.containers():
+            for item, same in listed_containers(connector, out_dir):
                 if isinstance(item, ReadError):
                     errors.append({"source": spec["name"], "location": item.location, "error": item.error})
                     continue
-                yield Partition(spec, config.base_dir, item, str(out_dir), engine, config.batch_rows)
+                partition = Partition(spec, config.base_dir, item, str(out_dir), engine, config.batch_rows)
+                if same and unchanged is not None:
+                    unchanged.add(partition.id)
+                yield partition
         except Exception as exc:  # a source we cannot even list: report it, scan the others
             log.debug("listing failed for source %s", spec["name"], exc_info=False)
             errors.append({"source": spec["name"], "location": spec["name"],
@@ -157,12 +179,19 @@ def _config_fingerprint(config: ScanConfig, key: bytes) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def _prepare_out_dir(out_dir: Path, resume: bool) -> ScanState:
-    """Clear a previous report (unless resuming), drop half-written files, open the state."""
+def _prepare_out_dir(out_dir: Path, resume: bool, since_last: bool = False) -> ScanState:
+    """Clear a previous report (unless resuming), drop half-written files, open the state.
+
+    ``--since-last`` keeps the findings and recorded results (unchanged containers are
+    carried over) and the change-tracking files; the derived outputs are rebuilt.
+    """
     if not resume and out_dir.exists():
-        for stale in ("findings", "state.sqlite", "inventory.json", "report.html", "index.sqlite",
-                      "registre.csv", "registre.md"):
-            target = out_dir / stale
+        stale = ["inventory.json", "report.html", "index.sqlite", "registre.csv", "registre.md"]
+        if not since_last:
+            stale += ["findings", "state.sqlite"]
+            forget_changes(out_dir)
+        for name in stale:
+            target = out_dir / name
             if target.is_dir():
                 shutil.rmtree(target)
             elif target.exists():
@@ -193,26 +222,63 @@ def _write_outputs(out_dir: Path, inventory: dict, full: bool) -> None:
                                         "error": f"cannot write output: {_safe_message(exc)}"})
 
 
+# Runs partitions and yields (partition, result dict or the exception that stopped it),
+# in any order: the local process pool here, Spark in ``scanner.spark``.
+Executor = Callable[[list[Partition], bytes, ScanConfig, Callable | None],
+                    Iterator[tuple[Partition, dict | BaseException]]]
+
+
+def execute_local(pending: list[Partition], key: bytes, config: ScanConfig,
+                  progress_factory: Callable[[Partition], Callable[[int], None]] | None = None,
+                  ) -> Iterator[tuple[Partition, dict | BaseException]]:
+    """In this process, or on a process pool of ``config.workers`` (models load once per worker)."""
+    if config.workers > 1 and len(pending) > 1:
+        with ProcessPoolExecutor(max_workers=config.workers, initializer=_die_with_parent) as pool:
+            futures = {pool.submit(scan_partition, p, key): p for p in pending}
+            for future in as_completed(futures):
+                try:
+                    yield futures[future], future.result()
+                except Exception as exc:
+                    yield futures[future], exc
+        return
+    for partition in pending:
+        progress = progress_factory(partition) if progress_factory else None
+        try:
+            yield partition, scan_partition(partition, key, progress)
+        except Exception as exc:
+            yield partition, exc
+
+
 def run_scan(
     config: ScanConfig,
     resume: bool = False,
     progress_factory: Callable[[Partition], Callable[[int], None]] | None = None,
     on_partition_done: Callable[[Partition, dict], None] | None = None,
+    executor: Executor | None = None,
+    since_last: bool = False,
 ) -> ScanOutcome:
-    """Scan every source of ``config`` into ``config.out``; return the inventory and exit code."""
+    """Scan every source of ``config`` into ``config.out``; return the inventory and exit code.
+
+    ``since_last``: carry over the results of containers unchanged since the previous scan
+    in the same folder (``scanner.incremental``), read the rest.
+    """
     out_dir = Path(config.out)
     engine = EngineOptions(
         mode=config.mode, sample_rows=config.sample_rows, ner_sample=config.ner_sample,
     )
     key = load_key()
     try:
-        state = _prepare_out_dir(out_dir, resume)
+        state = _prepare_out_dir(out_dir, resume, since_last)
         fingerprint = _config_fingerprint(config, key)
-        previous = state.get_meta("config") if resume else None
+        previous = state.get_meta("config") if resume or since_last else None
         if previous and previous != fingerprint:
             state.close()
-            raise ConfigError(f"--resume: {out_dir} holds a scan with other settings or sources; "
-                              "run without --resume to start again")
+            if resume:
+                raise ConfigError(f"--resume: {out_dir} holds a scan with other settings or sources; "
+                                  "run without --resume to start again")
+            log.warning("--since-last: the last scan in %s had other settings or sources; "
+                        "reading everything", out_dir)
+            state = _prepare_out_dir(out_dir, resume=False)
         state.set_meta("config", fingerprint)
         started = state.get_meta("started") if resume else None
         if not started:
@@ -221,16 +287,33 @@ def run_scan(
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError(f"cannot write the report folder {out_dir}: {_safe_message(exc)}") from exc
     clock = time.monotonic()
-    # A partition that met read errors (a file deleted or unreadable, a dropped connection)
-    # is scanned again on resume: a re-run completes what the first one missed.
-    done = {pid: r for pid, r in state.done().items() if not r.get("errors")} if resume else {}
     errors: list[dict] = []
-    results: list[ContainerResult] = [ContainerResult.from_dict(r) for r in done.values()]
-    pending = [p for p in list_partitions(config, engine, out_dir, errors) if p.id not in done]
+    unchanged: set[str] = set()
+    partitions = list(list_partitions(config, engine, out_dir, errors, unchanged))
+    workers = worker_count(config.workers, partitions)
+    partitions = split_partitions(partitions, workers, _connector)
+    if resume:
+        # A partition that met read errors (a file deleted or unreadable, a dropped connection)
+        # is scanned again on resume: a re-run completes what the first one missed.
+        done = {pid: r for pid, r in state.done().items() if not r.get("errors")}
+    elif since_last:
+        done = carry_over(state, partitions, unchanged, out_dir)
+    else:
+        done = {}
+    by_partition = {pid: ContainerResult.from_dict(r) for pid, r in done.items()}
+    results: list[ContainerResult] = list(by_partition.values())
+    try:
+        now = reference_time(started).isoformat()
+    except ValueError as exc:
+        state.close()
+        raise ConfigError(str(exc)) from None
+    pending = [replace(p, now=now) for p in partitions if p.id not in done]
 
     def finish(partition: Partition, result: dict) -> None:
         state.record(partition.id, result)
-        results.append(ContainerResult.from_dict(result))
+        mark_scanned(_connector(partition.spec, partition.base_dir), partition.container, result)
+        by_partition[partition.id] = ContainerResult.from_dict(result)
+        results.append(by_partition[partition.id])
         if on_partition_done:
             on_partition_done(partition, result)
 
@@ -239,22 +322,12 @@ def run_scan(
         errors.append({"source": partition.spec["name"], "location": partition.container.name,
                        "error": f"scan failed: {_safe_message(exc)}"})
 
-    if config.workers > 1 and len(pending) > 1:
-        with ProcessPoolExecutor(max_workers=config.workers, initializer=_die_with_parent) as pool:
-            futures = {pool.submit(scan_partition, p, key): p for p in pending}
-            for future in as_completed(futures):
-                partition = futures[future]
-                try:
-                    finish(partition, future.result())
-                except Exception as exc:
-                    fail(partition, exc)
-    else:
-        for partition in pending:
-            progress = progress_factory(partition) if progress_factory else None
-            try:
-                finish(partition, scan_partition(partition, key, progress))
-            except Exception as exc:
-                fail(partition, exc)
+    run = executor or execute_local
+    for partition, outcome in run(pending, key, replace(config, workers=workers), progress_factory):
+        if isinstance(outcome, BaseException):
+            fail(partition, outcome)
+        else:
+            finish(partition, outcome)
 
     finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = {
@@ -266,13 +339,33 @@ def run_scan(
         "sources": [s["name"] for s in config.sources],
         "sample_rows": config.sample_rows,
         "ner_sample": config.ner_sample,
-        "resumed": bool(done),
+        "resumed": resume and bool(done),
     }
-    inventory = build_inventory(results, errors, meta)
+    if since_last:
+        meta["unchanged"] = len(done)
+    # Pieces merge in file order whatever order they finished in: same examples as one pass.
+    listed = [p.id for p in partitions]
+    in_order = [by_partition[pid] for pid in listed if pid in by_partition]
+    listed_ids = set(listed)
+    in_order += [r for pid, r in by_partition.items() if pid not in listed_ids]
+    inventory = build_inventory(merge_pieces(in_order), errors, meta)
+    chat_sources = [s["name"] for s in config.sources if s.get("type") == "chatlogs"]
+    if chat_sources:
+        inventory.update(conversations_summary(out_dir, chat_sources))
     _write_outputs(out_dir, inventory, full=config.mode == "full")
     state.close()
+    _save_changes(config)
     exit_code = EXIT_PARTIAL if inventory["errors"] else EXIT_OK
     return ScanOutcome(out_dir, inventory, exit_code, results)
+
+
+def _save_changes(config: ScanConfig) -> None:
+    """Record what each source held, for the next ``--since-last`` (after the outputs:
+    a crash in between only means more reading next time)."""
+    try:
+        save_changes(_connector(spec, config.base_dir) for spec in config.sources)
+    except Exception as exc:  # noqa: BLE001 - a source that could not even be built, a full disk
+        log.warning("cannot save the --since-last state: %s", _safe_message(exc))
 
 
 def _report_lang() -> str:

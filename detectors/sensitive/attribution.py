@@ -62,9 +62,9 @@ def _is_third_person(words: list[str], i: int) -> bool:
 
 
 def _entity_type(doc, i: int) -> str:
-    from scanner.nlp import ensure_entities  # docs of the art. 9 path come without NER
+    from scanner.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
 
-    return ensure_entities(doc)[i].ent_type_
+    return entity_type(doc, i)
 
 
 def _who_in(doc, words: list[str], start: int, end: int) -> str | None:
