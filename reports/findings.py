@@ -95,9 +95,14 @@ class FindingsWriter:
             self.tmp.unlink(missing_ok=True)
 
 
+def findings_files(out_dir: Path) -> list[Path]:
+    """The published findings files of a report folder, in a stable order."""
+    return sorted((Path(out_dir) / "findings").glob("*.parquet"))
+
+
 def read_findings(out_dir: Path) -> pa.Table:
     """All findings of a report folder as one table (empty table if none)."""
-    files = sorted((out_dir / "findings").glob("*.parquet"))
+    files = findings_files(out_dir)
     if not files:
         return SCHEMA.empty_table()
     return pa.concat_tables(pq.read_table(f, schema=SCHEMA) for f in files)
