@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from tree_memory import run_measured  # noqa: E402
+from tree_memory import run_measured
 
 
 def ensure_data(rows: int) -> Path:

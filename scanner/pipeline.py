@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -282,7 +282,7 @@ def run_scan(
         state.set_meta("config", fingerprint)
         started = state.get_meta("started") if resume else None
         if not started:
-            started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            started = datetime.now(UTC).isoformat(timespec="seconds")
             state.set_meta("started", started)
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError(f"cannot write the report folder {out_dir}: {_safe_message(exc)}") from exc
@@ -329,7 +329,7 @@ def run_scan(
         else:
             finish(partition, outcome)
 
-    finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    finished = datetime.now(UTC).isoformat(timespec="seconds")
     meta = {
         "mode": config.mode,
         "started": started,

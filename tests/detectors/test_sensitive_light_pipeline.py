@@ -21,7 +21,7 @@ def test_light_pipeline_equals_full_pipeline_on_the_labelled_corpus():
 
     full, light = found(True), found(False)
     assert sum(1 for f in full if f) > 100  # the corpus discloses: the comparison means something
-    categories = lambda found: [sorted((m[0], m[3], m[4]) for m in text) for text in found]  # noqa: E731
+    categories = lambda found: [sorted((m[0], m[3], m[4]) for m in text) for text in found]
     assert categories(light) == categories(full)
     assert sum(a != b for a, b in zip(full, light)) <= len(texts) // 100
 
