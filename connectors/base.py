@@ -17,6 +17,8 @@ DEFAULT_BATCH_ROWS = 10_000
 # (chatbot answers: the bot's words disclose nothing about the user).
 ART9_METADATA_KEY = b"fouille.art9"
 ART9_SKIP = b"skip"
+# Keys every ``[[sources]]`` table may hold, read by the scan rather than by a connector.
+COMMON_SOURCE_KEYS = frozenset({"name", "type", "retention"})
 
 
 @dataclass(frozen=True)

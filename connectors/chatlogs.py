@@ -37,6 +37,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from connectors.base import (
     ART9_METADATA_KEY,
     ART9_SKIP,
+    COMMON_SOURCE_KEYS,
     Batch,
     Connector,
     Container,
@@ -62,8 +63,8 @@ KEY_COLUMNS = ("conversation", "message")
 SUFFIXES = (".json", ".jsonl", ".ndjson")
 JSON_CHUNK_CHARS = 256 * 1024
 MAX_JSON_VALUE_CHARS = 64 * 1024 * 1024
-CONFIG_KEYS = frozenset({
-    "name", "type", "paths", "path", "conversation_id", "messages", "text", "role", "timestamp",
+CONFIG_KEYS = COMMON_SOURCE_KEYS | frozenset({
+    "paths", "path", "conversation_id", "messages", "text", "role", "timestamp",
     "user_fields", "user_roles", "art9_bot_messages", *CLIENT_OPTION_KEYS,
 })
 

@@ -30,7 +30,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from urllib3.exceptions import HTTPError as Urllib3Error
 
-from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from connectors.base import COMMON_SOURCE_KEYS, Batch, Connector, Container, ReadError, ReadOptions
 from connectors.files.dispatch import read_stream, reader_for
 from connectors.secrets import redact_text
 
@@ -41,7 +41,7 @@ STATE_FILE_PREFIX = "s3-since-last-"
 
 # Keys a [[sources]] table of type "s3" may hold (plus S3ClientOptions' fields); anything
 # else is a typo worth stopping on.
-SOURCE_KEYS = frozenset({"name", "type", "bucket", "prefix", "prefixes", "include", "exclude", "page_size"})
+SOURCE_KEYS = COMMON_SOURCE_KEYS | frozenset({"bucket", "prefix", "prefixes", "include", "exclude", "page_size"})
 CREDENTIAL_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
 
 
