@@ -198,25 +198,22 @@ def registre_csv(inventory: dict, lang: str = "fr") -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_headers(lang))
     for entry in build_registre(inventory):
-        categories, types, special = _labels(entry, lang)
-        writer.writerow(
-            [
-                _csv_cell(v)
-                for v in (
-                    entry.source,
-                    categories,
-                    types,
-                    special,
-                    entry.containers,
-                    entry.fields_with_pii,
-                    entry.rows,
-                    entry.values_found,
-                    entry.sensitive_disclosures,
-                    "; ".join(entry.retention),
-                )
-            ]
-        )
+        writer.writerow([_csv_cell(v) for v in _cells(entry, lang)])
     return out.getvalue()
+
+
+def _cells(entry, lang: str) -> list:
+    """One registre row, in the order of ``_headers``: the same for CSV and Markdown."""
+    return [
+        entry.source,
+        *_labels(entry, lang),
+        entry.containers,
+        entry.fields_with_pii,
+        entry.rows,
+        entry.values_found,
+        entry.sensitive_disclosures,
+        "; ".join(entry.retention),
+    ]
 
 
 def _md(value: object) -> str:
@@ -238,17 +235,7 @@ def registre_markdown(inventory: dict, lang: str = "fr") -> str:
         "|" + "---|" * len(headers),
     ]
     for entry in build_registre(inventory):
-        cells = [
-            entry.source,
-            *_labels(entry, lang),
-            entry.containers,
-            entry.fields_with_pii,
-            entry.rows,
-            entry.values_found,
-            entry.sensitive_disclosures,
-            "; ".join(entry.retention),
-        ]
-        lines.append("| " + " | ".join(_md(c) if c != "" else "–" for c in cells) + " |")
+        lines.append("| " + " | ".join(_md(c) if c != "" else "–" for c in _cells(entry, lang)) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -168,7 +168,7 @@ class ContainerScanner:
         container: str,
         hasher: Hasher,
         options: EngineOptions,
-        on_findings: Callable[[list[Finding]], None],
+        on_findings: Callable[[list[Finding] | pa.Table], None],  # a list, or a columnar table
         progress: Callable[[int], None] | None = None,
         retention: RetentionCounter | None = None,
     ):

@@ -301,7 +301,6 @@ def run_scan(
     else:
         done = {}
     by_partition = {pid: ContainerResult.from_dict(r) for pid, r in done.items()}
-    results: list[ContainerResult] = list(by_partition.values())
     try:
         now = reference_time(started).isoformat()
     except ValueError as exc:
@@ -313,7 +312,6 @@ def run_scan(
         state.record(partition.id, result)
         mark_scanned(_connector(partition.spec, partition.base_dir), partition.container, result)
         by_partition[partition.id] = ContainerResult.from_dict(result)
-        results.append(by_partition[partition.id])
         if on_partition_done:
             on_partition_done(partition, result)
 
@@ -343,12 +341,12 @@ def run_scan(
     }
     if since_last:
         meta["unchanged"] = len(done)
-    # Pieces merge in file order whatever order they finished in: same examples as one pass.
-    listed = [p.id for p in partitions]
-    in_order = [by_partition[pid] for pid in listed if pid in by_partition]
-    listed_ids = set(listed)
-    in_order += [r for pid, r in by_partition.items() if pid not in listed_ids]
-    inventory = build_inventory(merge_pieces(in_order), errors, meta)
+    # Pieces merge in listing (file) order whatever order they finished in: the same
+    # examples as one pass. Results of partitions no longer listed (resume) come last.
+    rank = {p.id: i for i, p in enumerate(partitions)}
+    ordered = sorted(by_partition, key=lambda pid: rank.get(pid, len(rank)))
+    results = merge_pieces([by_partition[pid] for pid in ordered])
+    inventory = build_inventory(results, errors, meta)
     chat_sources = [s["name"] for s in config.sources if s.get("type") == "chatlogs"]
     if chat_sources:
         inventory.update(conversations_summary(out_dir, chat_sources))

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from detectors.sensitive.clauses import COORDINATORS, Clause
 from detectors.sensitive.lexicon import load_cues
+from scanner.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
 
 CUES = SimpleNamespace(**load_cues())  # word sets from data/cues.txt, by name
 
@@ -61,12 +62,6 @@ def _is_third_person(words: list[str], i: int) -> bool:
     return not (nxt in CUES.IMPERSONAL_NEXT or (nxt in ("est", "etait") and after in CUES.IMPERSONAL_ADJ))
 
 
-def _entity_type(doc, i: int) -> str:
-    from scanner.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
-
-    return entity_type(doc, i)
-
-
 def _who_in(doc, words: list[str], start: int, end: int) -> str | None:
     """The strongest attribution among tokens [start, end).
 
@@ -78,7 +73,7 @@ def _who_in(doc, words: list[str], start: int, end: int) -> str | None:
         return "first-person"
     if any(_names_someone(words, i) for i in span):
         return "identified-person"
-    if any(_entity_type(doc, i) in ("PER", "PERSON") for i in span):
+    if any(entity_type(doc, i) in ("PER", "PERSON") for i in span):
         return "identified-person"
     if any(_is_third_person(words, i) for i in span):
         return "third-person"
