@@ -127,6 +127,18 @@ NEGATIVE_TEMPLATES = (
 )
 
 
+ENTITIES = (
+    "FR_NIR", "FR_SIREN", "FR_SIRET", "FR_VAT", "IBAN_CODE", "PHONE_NUMBER", "EMAIL_ADDRESS",
+    "CREDIT_CARD", "IP_ADDRESS", "PERSON", "DATE_OF_BIRTH", "ADDRESS", "LOCATION", "FR_CNI",
+    "FR_PASSPORT",
+)
+TARGETS = {
+    "FR_NIR": 0.98, "FR_SIREN": 0.98, "FR_SIRET": 0.98, "FR_VAT": 0.98, "IBAN_CODE": 0.98,
+    "PHONE_NUMBER": 0.97, "EMAIL_ADDRESS": 0.97, "CREDIT_CARD": 0.97, "IP_ADDRESS": 0.97,
+    "PERSON": 0.85, "DATE_OF_BIRTH": 0.85, "ADDRESS": 0.80,
+}
+
+
 class Filler:
     """Turns slot names into (text, label) segments, using one seeded RNG and Faker."""
 
