@@ -20,8 +20,9 @@ from detectors.column_hints import FREE_TEXT, hint_for
 from detectors.email import EmailDetector
 from detectors.fr.nir import FrNirDetector
 from detectors.iban import IbanDetector
+from detectors.masking import mask_email, mask_generic, mask_phone
 from detectors.overlap import resolve_overlaps
-from detectors.phone import DEFAULT_REGION, normalize_phone, parse_phone
+from detectors.phone import DEFAULT_REGION, normalize_phone
 from detectors.registry import detector_rank
 from detectors.text import text_matches
 from scanner.keys import Hasher
@@ -68,6 +69,19 @@ class Identifier:
     @property
     def label(self) -> str:
         return LABELS.get(self.entity, self.entity)
+
+    @property
+    def preview(self) -> str:
+        """A masked preview (``j***@e****.com``, ``+33 1** ** ** 34``): never the value."""
+        if self.entity == "EMAIL_ADDRESS":
+            return mask_email(self.normalized)
+        if self.entity == "PHONE_NUMBER":
+            return mask_phone(self.normalized)
+        return mask_generic(self.normalized)
+
+    def described(self) -> dict:
+        """How the DPO's files name it: kind, masked preview, hash prefix (never the value)."""
+        return {"type": self.label, "preview": self.preview, "hash": self.value_hash[:16]}
 
     def __str__(self) -> str:  # logs and errors name the kind, never the value
         return f"{self.label} #{self.value_hash[:8]}"
@@ -181,10 +195,10 @@ def search_form(ident: Identifier) -> SearchForm:
     if ident.entity == "EMAIL_ADDRESS":
         return SearchForm("lower", ident.normalized.lower())
     if ident.entity == "PHONE_NUMBER":
-        number = parse_phone(ident.normalized)
-        national = (
-            str(number.national_number) if number else re.sub(_NON_DIGIT, "", ident.normalized)
-        )
+        try:  # E.164 always parses, in the numbering plan or not
+            national = str(phonenumbers.parse(ident.normalized).national_number)
+        except phonenumbers.NumberParseException:
+            national = re.sub(_NON_DIGIT, "", ident.normalized)
         return SearchForm("digits", national)
     return SearchForm("alnum", re.sub(_NON_ALNUM, "", ident.normalized).upper())
 
@@ -209,6 +223,16 @@ def candidate_rows(columns: Iterable[pa.Array], forms: list[SearchForm]) -> set[
             mask = pc.fill_null(pc.match_substring(reduced[form.kind], form.needle), False)
             rows.update(pc.indices_nonzero(mask).to_pylist())
     return rows
+
+
+def outside_numbering_plan(ident: Identifier) -> bool:
+    """A phone number that parses but is not allocated in its country's plan (searched anyway)."""
+    if ident.entity != "PHONE_NUMBER":
+        return False
+    try:
+        return not phonenumbers.is_valid_number(phonenumbers.parse(ident.normalized))
+    except phonenumbers.NumberParseException:
+        return True
 
 
 def phone_region_ok(region: str) -> bool:

@@ -1,13 +1,18 @@
-"""Find, verify and link every record of one subject.
+"""Find, verify and link every record of one subject, and never one of somebody else.
 
 1. Locate: each identifier is looked up in the subject index (a hash lookup), or, live,
    searched in every source (SQL ``WHERE`` / streamed prefilter).
 2. Verify: each record is read as it is now and the detectors run on it again; a record
    that no longer holds the identifier's hash is *stale*: reported, never returned.
-3. Link: rows whose foreign key points at a returned row are the subject's too (children,
-   transitively); identifiers the detectors find in returned records are looked up next
-   (``depth`` hops). An identifier held by more than ``max_shared`` records (a switchboard,
-   a shared mailbox) is reported and not used. Names never link records.
+3. Check whose it is (``identity``): a record carrying another e-mail, name or customer key
+   than the subject's is someone else's; an identifier whose records belong to two or more
+   people (a household landline, a joint IBAN, a family mailbox) is *shared*. Both go to
+   ``needs_review``, never to the answer (records reached only through a shared identifier
+   and carrying no other identity join the answer with ``include_shared``).
+4. Link: rows whose foreign key points at one of the subject's rows are theirs too
+   (children, transitively); identifiers the detectors find in the subject's records are
+   looked up next (``depth`` hops). An identifier held by more than ``max_shared`` records
+   (a switchboard) is reported and not used. Names never link records.
 """
 
 from __future__ import annotations
@@ -18,12 +23,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scanner.dsar.identifiers import FOLLOWED_TYPES, Identifier, identifiers_in, search_form
+from scanner.dsar.identity import Identity, Profile, mutual_conflict
 from scanner.dsar.index import SubjectIndex
-from scanner.dsar.records import Found, Record, RecordRef, key_json, position_key
+from scanner.dsar.ownership import identity_of
+from scanner.dsar.records import Found, Link, Record, RecordRef, key_json, position_key
 from scanner.dsar.stores import StoreError, Stores
 from scanner.keys import Hasher
 
 log = logging.getLogger("fouille")
+SHARED_ONLY = "reached only through an identifier several people share"
 
 
 @dataclass(frozen=True)
@@ -34,16 +42,21 @@ class LookupOptions:
         depth: Identifier hops from the typed identifiers (0: only what the agent typed).
         max_shared: An identifier held by more records than this is reported, not used.
         live: Search the sources directly instead of the index.
+        include_shared: Return records reached only through a shared identifier (when they
+            carry no other person's identity) instead of listing them for review.
     """
 
     depth: int = 1
     max_shared: int = 20
     live: bool = False
+    include_shared: bool = False
 
 
 @dataclass
 class DsarResult:
     found: dict[RecordRef, Found] = field(default_factory=dict)
+    review: dict[RecordRef, dict] = field(default_factory=dict)
+    included_shared: set[RecordRef] = field(default_factory=set)  # by --include-shared
     stale: list[dict] = field(default_factory=list)
     shared: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
@@ -53,6 +66,17 @@ class DsarResult:
             self.found.values(),
             key=lambda f: (f.record.ref.source, f.record.ref.container, f.record.ref.key),
         )
+
+    def needs_review(self) -> list[dict]:
+        """Records kept out of the answer, for the DPO (never the subject's own ones)."""
+        return [
+            entry
+            for ref, entry in sorted(
+                self.review.items(),
+                key=lambda item: (item[0].source, item[0].container, item[0].key),
+            )
+            if ref not in self.found
+        ]
 
 
 def _error_text(exc: BaseException) -> str:
@@ -80,19 +104,21 @@ class SubjectLookup:
         self.options = options
         self.index = index
         self.result = DsarResult()
-        self._held: dict[RecordRef, dict[str, Identifier]] = {}
+        self.profile = Profile()
+        self._held: dict[RecordRef, list[tuple[Identifier, str]]] = {}
+        self._identities: dict[RecordRef, Identity] = {}
+        self._unreachable: set[str] = set()
 
     # -- public ------------------------------------------------------------------------------
 
     def run(self, typed: list[Identifier]) -> DsarResult:
-        frontier = [(ident, f"matched by {ident.label}") for ident in typed]
+        self.profile.emails |= {i.normalized for i in typed if i.entity == "EMAIL_ADDRESS"}
+        frontier = [(ident, Link("typed", ident.label)) for ident in typed]
         followed = {ident.value_hash for ident in typed}
         for depth in range(self.options.depth + 1):
             if not frontier:
                 break
-            added: list[Record] = []
-            for ident, why, records in self._locate(frontier):
-                added += self._add(records, why, depth)
+            added = self._classify(list(self._locate(frontier)), depth)
             added += self._link_children(added, depth)
             if depth == self.options.depth:
                 break
@@ -101,23 +127,120 @@ class SubjectLookup:
                 for ident in self._identifiers(record).values():
                     if ident.entity in FOLLOWED_TYPES and ident.value_hash not in followed:
                         followed.add(ident.value_hash)
-                        frontier.append((ident, f"by {ident.label} found in {record.ref}"))
+                        frontier.append((ident, Link("identifier", ident.label, record.ref)))
         return self.result
 
     # -- verification ------------------------------------------------------------------------
 
-    def _identifiers(self, record: Record) -> dict[str, Identifier]:
-        """Identifiers the detectors find in the record now, by hash (cached per record)."""
+    def _found_in(self, record: Record) -> list[tuple[Identifier, str]]:
         if record.ref not in self._held:
-            self._held[record.ref] = {
-                i.value_hash: i for i, _ in identifiers_in(record.values, self.hasher)
-            }
+            self._held[record.ref] = identifiers_in(record.values, self.hasher)
         return self._held[record.ref]
 
-    def _holds(self, record: Record, ident: Identifier) -> bool:
-        return ident.value_hash in self._identifiers(record)
+    def _identifiers(self, record: Record) -> dict[str, Identifier]:
+        """Identifiers the detectors find in the record now, by hash (cached per record)."""
+        return {i.value_hash: i for i, _ in self._found_in(record)}
 
-    def _add(self, records: list[Record], why: str, depth: int) -> list[Record]:
+    def _holds(self, record: Record, ident: Identifier) -> bool:
+        return any(i.value_hash == ident.value_hash for i, _ in self._found_in(record))
+
+    def _identity(self, record: Record) -> Identity:
+        if record.ref not in self._identities:
+            tables = self.stores.person_tables(record.ref.source)
+            self._identities[record.ref] = identity_of(record, self._found_in(record), tables)
+        return self._identities[record.ref]
+
+    # -- whose record ------------------------------------------------------------------------
+
+    def _shared_reason(self, records: list[Record]) -> str | None:
+        """Why these holders of one identifier are not all the subject's (None: they may be)."""
+        others = [r for r in records if r.ref not in self.result.found]
+        for record in others:
+            reason = self.profile.conflict(self._identity(record))
+            if reason:
+                return f"also held by a record with {reason}"
+        reason = mutual_conflict([self._identity(r) for r in others])
+        return f"held by records of different people ({reason})" if reason else None
+
+    def _classify(self, located, depth: int) -> list[Record]:
+        """Confirm the records of unshared identifiers; list the others for review.
+
+        Unshared identifiers go first, and the others are judged again after each round: every
+        confirmed record teaches the profile, which may show that another identifier is shared.
+        """
+        added: list[Record] = []
+        pending = list(located)
+        progress = True
+        while progress:
+            progress, deferred = False, []
+            for ident, link, records in pending:
+                if self._shared_reason(records):
+                    deferred.append((ident, link, records))
+                    continue
+                progress = True
+                for record in records:
+                    added += self._accept_or_review(record, ident, link, depth)
+            pending = deferred
+        for ident, link, records in pending:
+            self._note_shared(ident, link, len(records), self._shared_reason(records) or "")
+            for record in records:
+                self._shared_holder(record, ident, link, depth)
+        return added
+
+    def _shared_holder(self, record: Record, ident: Identifier, link: Link, depth: int) -> None:
+        """A record holding a shared identifier: kept out unless already the subject's."""
+        if record.ref in self.result.found:
+            self._add([record], link, depth)
+            return
+        identity = self._identity(record)
+        conflict = self.profile.conflict(identity)
+        if conflict is None and self.options.include_shared and identity == Identity():
+            self.result.found[record.ref] = Found(record, [link], depth)  # carries nobody
+            self.result.included_shared.add(record.ref)
+            return
+        why = f"carries {conflict} than the subject" if conflict else SHARED_ONLY
+        self._review(record, ident, link, why)
+
+    def _accept_or_review(
+        self, record: Record, ident: Identifier | None, link: Link, depth: int
+    ) -> list[Record]:
+        if record.ref not in self.result.found:
+            conflict = self.profile.conflict(self._identity(record))
+            if conflict:
+                self._review(record, ident, link, f"carries {conflict} than the subject")
+                return []
+            self.profile.add(self._identity(record))
+        return self._add([record], link, depth)
+
+    def _note_shared(self, ident: Identifier, link: Link, count: int, reason: str) -> None:
+        self.result.shared.append(
+            {
+                **ident.described(),
+                "identifier": ident.label,
+                "records": count,
+                "reason": reason,
+                "reached": str(link),
+            }
+        )
+
+    def _review(self, record: Record, ident: Identifier | None, link: Link, why: str) -> None:
+        ref = record.ref
+        entry = self.result.review.setdefault(
+            ref,
+            {
+                "source": ref.source,
+                "container": ref.container,
+                "record_key": _masked_key(ref.key_dict(), self.hasher),
+                "reasons": [],
+            },
+        )
+        reason = {"why": why, "reached": str(link)}
+        if ident is not None:
+            reason["identifier"] = ident.described()
+        if reason not in entry["reasons"]:
+            entry["reasons"].append(reason)
+
+    def _add(self, records: list[Record], why: Link, depth: int) -> list[Record]:
         """Add records with their provenance; returns the ones not seen before."""
         new = []
         for record in records:
@@ -130,7 +253,7 @@ class SubjectLookup:
         return new
 
     def _link_children(self, parents: list[Record], depth: int) -> list[Record]:
-        """Rows referencing the given rows by foreign key, transitively (children of children)."""
+        """Rows referencing the subject's rows by foreign key, transitively (not other people's)."""
         queue, added = list(parents), []
         while queue:
             parent = queue.pop(0)
@@ -140,15 +263,19 @@ class SubjectLookup:
                 self._error(parent.ref.source, parent.ref.container, exc)
                 continue
             for fk, child in children:
-                why = f"by foreign key {fk.table}({', '.join(fk.columns)}) from {parent.ref}"
-                new = self._add([child], why, depth)
+                link = Link(
+                    "foreign_key", via=parent.ref, fk=f"{fk.table}({', '.join(fk.columns)})"
+                )
+                new = self._accept_or_review(child, None, link, depth)
                 added += new
                 queue += new
         return added
 
     def _error(self, source: str, where: str, exc: BaseException) -> None:
-        log.warning("%s: %s: %s", source, where, _error_text(exc))
-        self.result.errors.append({"source": source, "location": where, "error": _error_text(exc)})
+        entry = {"source": source, "location": where, "error": _error_text(exc)}
+        if entry not in self.result.errors:  # once, however many hops met it
+            log.warning("%s: %s: %s", source, where, entry["error"])
+            self.result.errors.append(entry)
 
     # -- locating ----------------------------------------------------------------------------
 
@@ -160,21 +287,22 @@ class SubjectLookup:
         for ident, why in frontier:
             yield ident, why, self._locate_indexed(ident, why)
 
-    def _too_shared(self, ident: Identifier, why: str, count: int) -> bool:
+    def _too_shared(self, ident: Identifier, why: Link, count: int) -> bool:
         if count <= self.options.max_shared:
             return False
         self.result.shared.append(
             {
+                **ident.described(),
                 "identifier": ident.label,
-                "hash": ident.value_hash[:16],
                 "records_at_least": count,
                 "limit": self.options.max_shared,
-                "reached": why,
+                "reason": f"held by more than {self.options.max_shared} records: not followed",
+                "reached": str(why),
             }
         )
         return True
 
-    def _locate_indexed(self, ident: Identifier, why: str) -> list[Record]:
+    def _locate_indexed(self, ident: Identifier, why: Link) -> list[Record]:
         count = self.index.record_count(ident.value_hash, self.options.max_shared + 1)
         if self._too_shared(ident, why, count):
             return []
@@ -234,11 +362,18 @@ class SubjectLookup:
         forms = [search_form(ident) for ident, _ in frontier]
         matches: dict[str, list[Record]] = defaultdict(list)
         for source in self.stores.specs:
+            if source in self._unreachable:
+                continue
             try:
                 containers = list(self._live_containers(source))
             except Exception as exc:  # noqa: BLE001 - reported, the other stores go on
                 self._error(source, source, exc)
+                self._unreachable.add(source)  # not retried at the next hop
                 continue
+            for failure in self.stores.listing_errors.pop(source, []):
+                self.result.errors.append(
+                    {"source": source, "location": failure.location, "error": failure.error}
+                )
             for container in containers:
                 try:
                     candidates = self.stores.containing(source, container, forms)
@@ -258,6 +393,13 @@ class SubjectLookup:
         if self.stores.kind(source) == "postgres":
             return list(self.stores.connector(source).tables())
         return list(self.stores.containers(source))
+
+
+def _masked_key(key: dict, hasher: Hasher) -> dict:
+    """Another person's record key, masked when it is personal data (an e-mail primary key)."""
+    if identifiers_in({k: v for k, v in key.items() if isinstance(v, str)}, hasher):
+        return {k: "***" for k in key}
+    return key
 
 
 def _column_of(field_path: str) -> str:

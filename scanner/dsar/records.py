@@ -54,10 +54,35 @@ class Record:
     values: dict = field(repr=False)
 
 
+@dataclass(frozen=True)
+class Link:
+    """How a record was reached; ``str`` is the DPO's technical form, the summary words it.
+
+    Attributes:
+        kind: ``typed`` (holds an identifier the agent typed), ``identifier`` (holds one read
+            in another of the subject's records), ``foreign_key`` (points at one of them).
+        identifier: The identifier's label (``email``, ``phone``...), when one linked it.
+        via: The subject's record it was reached from (not for ``typed``).
+        fk: The foreign key, ``public.orders(customer_id)``.
+    """
+
+    kind: str
+    identifier: str = ""
+    via: RecordRef | None = None
+    fk: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "typed":
+            return f"matched by {self.identifier}"
+        if self.kind == "foreign_key":
+            return f"by foreign key {self.fk} from {self.via}"
+        return f"by {self.identifier} found in {self.via}"
+
+
 @dataclass
 class Found:
     """A record returned to the subject, with every way it was reached (first = shortest)."""
 
     record: Record
-    provenance: list[str] = field(default_factory=list)
+    provenance: list[Link] = field(default_factory=list)
     depth: int = 0

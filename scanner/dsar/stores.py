@@ -16,7 +16,9 @@ from connectors.pg_catalog import ForeignKey
 from scanner.config import ScanConfig, build_connector
 from scanner.dsar import pg_access
 from scanner.dsar.identifiers import SearchForm, candidate_rows
+from scanner.dsar.ownership import PersonTables
 from scanner.dsar.records import POSITION_KEYS, Record, RecordRef, key_json, position_key
+from scanner.safe_names import shown_name
 
 log = logging.getLogger("fouille")
 BATCH_ROWS = 5_000
@@ -34,6 +36,9 @@ class Stores:
         self.specs = {spec["name"]: spec for spec in config.sources}
         self._connectors: dict[str, Connector] = {}
         self._containers: dict[str, dict[str, Container]] = {}
+        self._person_tables: dict[str, PersonTables] = {}
+        # Where a source could not be listed (an unreachable S3 store): the answer is incomplete.
+        self.listing_errors: dict[str, list[ReadError]] = {}
 
     def kind(self, source: str) -> str:
         return self.specs[source]["type"] if source in self.specs else "unknown"
@@ -46,16 +51,27 @@ class Stores:
         return self._connectors[source]
 
     def containers(self, source: str) -> dict[str, Container]:
-        """Containers of a source by name; listing errors are logged (names only)."""
+        """Containers of a source by name; listing errors are kept in ``listing_errors``."""
         if source not in self._containers:
-            found = {}
+            found, errors = {}, []
             for item in self.connector(source).containers():
                 if isinstance(item, ReadError):
                     log.warning("%s: %s: %s", source, item.location, item.error)
+                    errors.append(item)
                 else:
-                    found[item.name] = item
+                    found[shown_name(item.name)] = item  # the index holds shown names
             self._containers[source] = found
+            self.listing_errors[source] = errors
         return self._containers[source]
+
+    def person_tables(self, source: str) -> PersonTables | None:
+        """Which tables hold people (PostgreSQL sources only; None for the others)."""
+        if self.kind(source) != "postgres":
+            return None
+        if source not in self._person_tables:
+            connector = self.connector(source)
+            self._person_tables[source] = PersonTables(connector.tables(), connector.foreign_keys())
+        return self._person_tables[source]
 
     def close(self) -> None:
         for connector in self._connectors.values():
@@ -107,6 +123,8 @@ class Stores:
     ) -> Iterator[Record]:
         """Records of a streamed container: those at ``wanted`` keys, or matching ``forms``."""
         target = self.containers(source).get(container)
+        if target is None and self.listing_errors.get(source):
+            raise StoreError(f"{source}: {container}: the source could not be listed")
         if target is None:
             raise StoreError(f"{source}: {container}: no longer exists")
         last_wanted = _last_position(wanted) if wanted else None

@@ -197,3 +197,24 @@ def stores(tmp_path_factory) -> Stores:
         yield Stores(root, config, report, dsn)
     finally:
         _drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def household(tmp_path_factory):
+    """The households of ``households.py``, scanned once (``fouille scan --full``)."""
+    import os
+
+    from tests.dsar.households import scanned_household
+
+    os.environ["FOUILLE_KEY"] = "test-key-not-secret"
+    yield from scanned_household(tmp_path_factory.mktemp("household"))
+
+
+@pytest.fixture(scope="session")
+def configured(household, tmp_path_factory):
+    """The household stores with the CRM's ``[sources.dsar]`` configured (same scan index)."""
+    from tests.dsar.households import DSAR_SECTION, Household, write_stores
+
+    root = tmp_path_factory.mktemp("configured")
+    config = write_stores(root, household.dsn, DSAR_SECTION)
+    return Household(root, config, household.report, household.dsn)

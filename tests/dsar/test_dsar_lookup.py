@@ -18,6 +18,7 @@ from tests.dsar.conftest import (
     write_config,
     write_files,
 )
+from tests.dsar.households import exported_text
 
 # Spellings of the subject's identifiers that must never leave the export folder.
 RAW_FORMS = (
@@ -91,7 +92,7 @@ def test_the_other_jeanne_martin_is_never_returned(stores, tmp_path):
     assert ("crm", "public.support_tickets", '{"id":8}') not in keys  # her name only
     assert ("exports", "crm_export.csv", '{"line":3}') not in keys
     assert ("chatbot", "logs/chat.jsonl", '{"line":2}') not in keys
-    everything = "".join(p.read_text(encoding="utf-8-sig") for p in (tmp_path / "out").iterdir())
+    everything = exported_text(tmp_path / "out")
     assert OTHER_EMAIL not in everything
 
 
@@ -136,7 +137,7 @@ def test_output_folder_is_private_and_complete(stores, tmp_path):
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o700
     names = sorted(os.listdir(out))
     assert {"records.json", "manifest.json", "summary.html"} <= set(names)
-    assert "exports__crm_export.csv.csv" in names
+    assert {"exports-crm_export.csv", "crm-customers.csv", "chatbot-chat.csv"} <= set(names)
     for name in names:
         assert stat.S_IMODE(os.stat(os.path.join(out, name)).st_mode) == 0o600, name
     records = json.loads((tmp_path / "out" / "records.json").read_text(encoding="utf-8"))
