@@ -5,7 +5,9 @@ entity type). A key present in only one scan appeared or disappeared; a key in
 both whose count moved is listed as changed. Examples are never compared or
 printed: the diff says where, what kind and how many.
 
-Exit codes: 0 compared, 2 a report could not be read.
+Exit codes: 0 nothing new, 1 personal data appeared (an entity type, art. 9 categories
+included, in a field where the old report had none: a pipeline can gate on it), 2 a report
+could not be read. Data that disappeared or changed volume alone exits 0.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from reports.i18n import default_lang, entity_label, format_int, translator
 from reports.registre import count_of, entity_rows
+from scanner.safe_names import printable
 
 Key = tuple[str, str, str, str]
 
@@ -110,7 +113,7 @@ def format_text(result: InventoryDiff, lang: str) -> str:
                 else format_int(c.new_count or c.old_count, lang)
             )
             lines.append(
-                f"  {sign} {c.source}:{c.container}:{c.field}  "
+                f"  {sign} {printable(c.source)}:{printable(c.container)}:{printable(c.field)}  "
                 f"{entity_label(c.entity, lang)} [{c.entity}]  {counts}"
             )
     return "\n".join(lines) + "\n"
@@ -134,7 +137,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the diff; 0 when both reports were read, 2 when one could not be."""
+    """Print the diff; 1 when personal data appeared, 0 otherwise, 2 when a report is unreadable."""
     try:
         old, new = load_inventory(args.old_report), load_inventory(args.new_report)
     except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
@@ -145,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_text(result, args.lang or default_lang()))
-    return 0
+    return 1 if result.appeared else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scanner.engine import OVERFLOW_FIELD, ContainerResult
 from scanner.retention_count import summarize
+from scanner.safe_names import shown_message, shown_name
 
 
 def build_inventory(results: list[ContainerResult], errors: list[dict], scan_meta: dict) -> dict:
@@ -19,9 +20,9 @@ def build_inventory(results: list[ContainerResult], errors: list[dict], scan_met
         if result.retention:  # summarised now: the fields holding personal data are known
             retention.append({"source": result.source, "container": result.container,
                               **summarize(result.retention, result.fields, OVERFLOW_FIELD)})
-    all_errors = list(errors)
+    all_errors = [_shown_error(e) for e in errors]
     for result in results:
-        all_errors.extend(e.to_dict() for e in result.errors)
+        all_errors.extend(_shown_error(e.to_dict()) for e in result.errors)
     return {
         "scan": scan_meta,
         "fields": fields,
@@ -29,3 +30,10 @@ def build_inventory(results: list[ContainerResult], errors: list[dict], scan_met
         "errors": all_errors,
         "retention": retention,
     }
+
+
+def _shown_error(error: dict) -> dict:
+    """An error as reports show it: its place's name masked, its message's secrets redacted
+    (the one redaction step of ``scanner.safe_names``; a driver's message may quote a DSN)."""
+    return {**error, "location": shown_name(str(error.get("location", ""))),
+            "error": shown_message(str(error.get("error", "")))}

@@ -1,12 +1,16 @@
-"""Terminal output: rich progress per container, plain when not a terminal or NO_COLOR is set."""
+"""Terminal output: rich progress per container, plain when not a terminal or NO_COLOR is set;
+the log redaction every log line goes through."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from scanner.safe_names import shown_message
 
 
 def make_console(stream=None) -> Console:
@@ -27,3 +31,33 @@ def make_progress(console: Console) -> Progress:
         transient=False,
         disable=not console.is_terminal,
     )
+
+
+# Libraries whose debug log prints what goes over the wire: signed headers, session tokens,
+# object keys, response bodies. Capped at INFO even at -vv (their keys and bodies are names
+# and values we cannot mask reliably: ``%40`` for ``@``, XML around them).
+WIRE_LOGGERS = ("botocore", "boto3", "s3transfer", "urllib3", "psycopg")
+
+
+class RedactingFilter(logging.Filter):
+    """Every log record, whatever its logger, through the one redaction step
+    (``scanner.safe_names.shown_message``: secrets, personal values, control characters)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = shown_message(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            # Indented: no traceback line can start a line of output (``::error::``).
+            record.exc_text = "\n".join("    " + shown_message(line) for line in text.splitlines())
+            record.exc_info = None
+        return True
+
+
+def install_log_redaction(level: int) -> None:
+    """At CLI start: the redacting filter on every root handler, wire loggers capped."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())
+    for name in WIRE_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.INFO))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
+
+from scanner.safe_names import printable
 
 
 def print_summary(outcome, console) -> None:
@@ -14,11 +17,13 @@ def print_summary(outcome, console) -> None:
         if not f["entities"] and not f["classification"]:
             continue
         entities = ", ".join(f"{name} {e['count']}" for name, e in f["entities"].items())
-        table.add_row(f["source"], f["container"], f["field"], f["classification"] or "-",
-                      entities, str(f["rows_scanned"]))
+        cells = (f["source"], f["container"], f["field"], f["classification"] or "-",
+                 entities, str(f["rows_scanned"]))
+        # Text, not markup: a name's "[" is shown, never interpreted; control characters escaped.
+        table.add_row(*(Text(printable(cell)) for cell in cells))
     console.print(table)
     errors = inventory["errors"]
     unchanged = inventory["scan"].get("unchanged")
     carried = f" ({unchanged} unchanged since the last scan, not read again)" if unchanged else ""
-    console.print(f"{len(inventory['containers'])} containers{carried}, {len(errors)} errors. "
-                  f"Report: {outcome.out_dir / 'report.html'}")
+    console.print(Text(f"{len(inventory['containers'])} containers{carried}, {len(errors)} errors. "
+                       f"Report: {printable(str(outcome.out_dir / 'report.html'))}"))
