@@ -6,6 +6,7 @@ A connector never materialises a whole table or file. What it cannot read become
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,12 +14,15 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 DEFAULT_BATCH_ROWS = 10_000
+# A batch also ends once its text reaches this many bytes: 10,000 rows of 1 MB cells would
+# be 10 GB. Connectors building batches row by row flush on either bound.
+MAX_BATCH_BYTES = 64 * 1024 * 1024
 # Arrow field metadata a connector sets to keep a field out of the art. 9 check
 # (chatbot answers: the bot's words disclose nothing about the user).
 ART9_METADATA_KEY = b"fouille.art9"
 ART9_SKIP = b"skip"
 # Keys every ``[[sources]]`` table may hold, read by the scan rather than by a connector.
-COMMON_SOURCE_KEYS = frozenset({"name", "type", "retention"})
+COMMON_SOURCE_KEYS = frozenset({"name", "type", "retention", "dsar"})
 
 
 @dataclass(frozen=True)
@@ -31,12 +35,21 @@ class Container:
         size: Bytes or rows if known, for progress bars and partitioning; 0 if unknown.
         part: Which piece (``2/4``) when one container is scanned as several key ranges;
             pieces share the name, so the report shows one container.
+        version: What tells this version of the container from an edited one (size and
+            mtime, ETag, row estimate): ``--resume`` rescans a container whose version
+            changed. ``""``: unknown.
     """
 
     name: str
     ref: object = None
     size: int = 0
     part: str = ""
+    version: str = ""
+
+
+def file_version(info: os.stat_result) -> str:
+    """A local file's version: its size and modification time (nanoseconds)."""
+    return f"{info.st_size}:{info.st_mtime_ns}"
 
 
 @dataclass(frozen=True)

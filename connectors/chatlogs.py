@@ -20,7 +20,6 @@ santé" discloses nothing). With ``art9_bot_messages = true`` bot messages go to
 
 from __future__ import annotations
 
-import glob
 import gzip
 import io
 import json
@@ -29,7 +28,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 from botocore.exceptions import BotoCoreError, ClientError
@@ -38,13 +37,16 @@ from connectors.base import (
     ART9_METADATA_KEY,
     ART9_SKIP,
     COMMON_SOURCE_KEYS,
+    MAX_BATCH_BYTES,
     Batch,
     Connector,
     Container,
     ReadError,
     ReadOptions,
+    file_version,
 )
 from connectors.files.flatten import TooDeep, flatten
+from connectors.files.json_stream import TextChunks, json_array_values
 from connectors.files.textstream import (
     SNIFF_BYTES,
     DecodedLines,
@@ -53,6 +55,7 @@ from connectors.files.textstream import (
     looks_binary,
     sniff_encoding,
 )
+from connectors.files.walking import OUTSIDE_FILE, glob_paths, glob_root, inside, open_regular
 from connectors.s3 import CLIENT_OPTION_KEYS, S3ClientOptions, S3Connector, S3Object, describe_error
 
 TEXT_FIELD = "text"
@@ -61,8 +64,6 @@ ROLE_FIELD = "role"
 TS_FIELD = "ts"
 KEY_COLUMNS = ("conversation", "message")
 SUFFIXES = (".json", ".jsonl", ".ndjson")
-JSON_CHUNK_CHARS = 256 * 1024
-MAX_JSON_VALUE_CHARS = 64 * 1024 * 1024
 CONFIG_KEYS = COMMON_SOURCE_KEYS | frozenset({
     "paths", "path", "conversation_id", "messages", "text", "role", "timestamp",
     "user_fields", "user_roles", "art9_bot_messages", *CLIENT_OPTION_KEYS,
@@ -125,13 +126,16 @@ class MessageRows:
         self._rows: list[dict[str, str | None]] = []
         self._keys: list[tuple[int, str | None, int]] = []
         self._fields: dict[str, None] = {}
+        self._held = 0  # characters held: bounded by size as well as rows
 
     def add(self, position: int, conversation: str | None, message: int, row: dict) -> Batch | None:
         self._rows.append(row)
         self._keys.append((position, conversation, message))
-        for name in row:
+        for name, value in row.items():
             self._fields.setdefault(name, None)
-        return self.flush() if len(self._rows) >= self.batch_rows else None
+            self._held += len(value) if isinstance(value, str) else 0
+        full = len(self._rows) >= self.batch_rows or self._held >= MAX_BATCH_BYTES
+        return self.flush() if full else None
 
     def flush(self) -> Batch | None:
         if not self._rows:
@@ -148,7 +152,7 @@ class MessageRows:
             "conversation": pa.array(conversation, type=pa.string()),
             "message": pa.array(message, type=pa.int64()),
         })
-        self._rows, self._keys, self._fields = [], [], {}
+        self._rows, self._keys, self._fields, self._held = [], [], {}, 0
         return Batch(data=data, keys=keys)
 
 
@@ -196,52 +200,6 @@ class MessageExtractor:
             raise ValueError(f"no '{layout.messages}' list and no '{layout.text}' field")
 
 
-def iter_json_values(text: TextIO) -> Iterator[tuple[int, object]]:
-    """(index, value) for each element of a top-level JSON array, or (0, value) for one value.
-
-    Elements are decoded one at a time from a sliding buffer fed by fixed-size reads (not
-    lines: a compact export is one huge line), so the file is never held whole.
-    Raises ValueError on invalid JSON.
-    """
-    decoder = json.JSONDecoder()
-    buffer, pos, exhausted = "", 0, False
-
-    def more() -> bool:
-        nonlocal buffer, pos, exhausted
-        chunk = text.read(JSON_CHUNK_CHARS)
-        exhausted = not chunk
-        buffer, pos = buffer[pos:] + chunk, 0
-        return not exhausted
-
-    def skip(chars: str) -> str:
-        nonlocal pos
-        while True:
-            while pos < len(buffer) and buffer[pos] in chars:
-                pos += 1
-            if pos < len(buffer) or not more():
-                return buffer[pos] if pos < len(buffer) else ""
-
-    if skip(" \t\r\n\ufeff") != "[":
-        while more():
-            if len(buffer) > MAX_JSON_VALUE_CHARS:
-                raise ValueError("single JSON value larger than 64 MB")
-        yield 0, json.loads(buffer[pos:])
-        return
-    pos += 1
-    index = 0
-    while (head := skip(" \t\r\n,")) != "]":
-        if not head:
-            raise ValueError("JSON array not closed (file truncated?)")
-        try:
-            value, pos = decoder.raw_decode(buffer, pos)
-        except json.JSONDecodeError:
-            if len(buffer) - pos > MAX_JSON_VALUE_CHARS or not more():
-                raise
-            continue
-        yield index, value
-        index += 1
-
-
 class ChatlogsConnector(Connector):
     """Conversation exports from local paths/globs and ``s3://bucket/prefix`` URLs.
 
@@ -285,20 +243,27 @@ class ChatlogsConnector(Connector):
                 yield from self._s3_containers(path)
                 continue
             full = os.path.join(self.base_dir, path)  # an absolute path stays as it is
-            matches = sorted(glob.glob(full, recursive=True)) if set("*?[") & set(path) else [full]
-            files = [m for m in matches if os.path.isfile(m) and _supported(m)]
+            matches, root, errors = [full], None, []
+            if set("*?[") & set(path):  # loop-safe, and never leaving the pattern's folder
+                matches = sorted(glob_paths(full, False, lambda p, m, out=errors: out.append((p, m))))
+                root = glob_root(full)
+            outside = [m for m in matches if root is not None and not inside(m, str(root))]
+            errors += [(m, OUTSIDE_FILE) for m in outside]
+            yield from (ReadError(_shown(p, path, self.base_dir), m) for p, m in errors)
+            files = [m for m in matches if m not in outside and os.path.isfile(m) and _supported(m)]
             if not files:
                 yield ReadError(path, "no conversation export (.json/.jsonl[.gz]) here")
             for file in files:
-                name = file if os.path.isabs(path) else os.path.relpath(file, self.base_dir)
-                yield Container(name=name, ref=file, size=os.path.getsize(file))
+                name = _shown(file, path, self.base_dir)
+                info = os.stat(file)
+                yield Container(name=name, ref=file, size=info.st_size, version=file_version(info))
 
     def _s3_containers(self, url: str) -> Iterator[Container | ReadError]:
         for item in self._s3[url].list_objects():
             if isinstance(item, ReadError):
                 yield item
             else:
-                yield Container(name=item.url, ref=item, size=item.size)
+                yield Container(name=item.url, ref=item, size=item.size, version=item.version)
 
     def _s3_for(self, obj: S3Object) -> S3Connector:
         return next(c for c in self._s3.values() if c.bucket == obj.bucket)
@@ -307,7 +272,7 @@ class ChatlogsConnector(Connector):
         if isinstance(container.ref, S3Object):
             raw = stack.enter_context(self._s3_for(container.ref).opener(container.ref)())
         else:
-            raw = stack.enter_context(open(str(container.ref), "rb"))
+            raw = stack.enter_context(open_regular(str(container.ref)))
         if container.name.lower().endswith(".gz"):
             unzipped = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
             return io.BufferedReader(unzipped)  # type: ignore[arg-type]
@@ -333,10 +298,11 @@ class ChatlogsConnector(Connector):
         encoding = options.extra.get("encoding") or sniff_encoding(head)
         if per_line:
             lines = DecodedLines(stream, encoding)
+            lines.problems.whole_lines = True  # one conversation per line: never half of one
             records = self._lines(name, lines)
         else:
             lines = None
-            records = self._json_values(name, io.TextIOWrapper(stream, encoding, errors="replace"))
+            records = json_array_values(name, TextChunks(stream, encoding))  # the shared streamer
         rows = MessageRows("line" if per_line else "index", options.batch_rows)
         extractor = MessageExtractor(self.layout)
         for item in records:
@@ -374,22 +340,17 @@ class ChatlogsConnector(Connector):
                     yield lines.line_no, record
         yield from problems()
 
-    @staticmethod
-    def _json_values(name: str, text: TextIO) -> Iterator[tuple[int, object] | ReadError]:
-        failed_at = 0  # the element after the last one decoded
-        try:
-            for index, value in iter_json_values(text):
-                yield index, value
-                failed_at = index + 1
-        except (ValueError, RecursionError) as exc:
-            yield ReadError(f"{name}:index {failed_at}", f"invalid JSON ({type(exc).__name__}); rest skipped")
-
     def close(self) -> None:
         for conn in self._s3.values():
             conn.close()
 
     def describe(self) -> str:
         return f"chatlogs({self.name}: {len(self.paths)} path(s))"
+
+
+def _shown(file: str, configured: str, base_dir) -> str:
+    """A file's name as containers show it: relative to the config unless configured absolute."""
+    return file if os.path.isabs(configured) else os.path.relpath(file, base_dir)
 
 
 def _supported(name: str) -> bool:

@@ -55,6 +55,7 @@ class TableInfo:
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
     estimated_rows: int = -1  # pg_class.reltuples; -1 when never analyzed
+    version: str = ""  # row estimate, size and write counters: ``--resume`` rescans on change
 
     @property
     def name(self) -> str:
@@ -67,7 +68,10 @@ class TableInfo:
 _KINDS = {"r": "table", "p": "partitioned table", "v": "view", "m": "materialized view"}
 
 _TABLES_SQL = """
-SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint
+SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint,
+       concat_ws(':', c.reltuples::bigint, pg_relation_size(c.oid),
+                 pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_tuples_updated(c.oid)
+                 + pg_stat_get_tuples_deleted(c.oid))
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = ANY(%(kinds)s) AND NOT c.relispartition
   AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%%'
@@ -110,14 +114,16 @@ def discover(
     """List the tables (and views if asked) of ``schemas`` (globs allowed) that pass the filters."""
     kinds = ["r", "p"] + (["v", "m"] if views else [])
     picked = {}
-    for oid, schema, table, relkind, reltuples in conn.execute(_TABLES_SQL, {"kinds": kinds}):
+    for oid, schema, table, relkind, reltuples, version in conn.execute(
+        _TABLES_SQL, {"kinds": kinds}
+    ):
         if not any(fnmatchcase(schema, s) for s in schemas):
             continue
         if include and not _matches(include, schema, table):
             continue
         if exclude and _matches(exclude, schema, table):
             continue
-        picked[oid] = (schema, table, _KINDS[relkind], reltuples)
+        picked[oid] = (schema, table, _KINDS[relkind], reltuples, version)
     oids = list(picked)
     columns: dict[int, list[ColumnInfo]] = {oid: [] for oid in oids}
     for relid, name, sql_type, type_oid, is_array in conn.execute(_COLUMNS_SQL, {"oids": oids}):
@@ -144,6 +150,7 @@ def discover(
             primary.get(oid, ()),
             tuple(foreign[oid]),
             int(reltuples),
+            version,
         )
-        for oid, (schema, table, kind, reltuples) in picked.items()
+        for oid, (schema, table, kind, reltuples, version) in picked.items()
     ]

@@ -32,7 +32,7 @@ from psycopg.conninfo import conninfo_to_dict
 from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
 from connectors.files.flatten import TooDeep, flatten
 from connectors.pg_catalog import ColumnInfo, ForeignKey, TableInfo, discover
-from connectors.secrets import Secret, redact_dsn, redact_text
+from connectors.secrets import Secret, quote_url_password, redact_dsn, redact_text
 from detectors.column_hints import FREE_TEXT, hint_for
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class PostgresConnector(Connector):
                 )
         if not dsn:
             raise ValueError(f"source {self.name}: needs dsn or dsn_env")
-        self._dsn = dsn if isinstance(dsn, Secret) else Secret(dsn)
+        self._dsn = Secret(quote_url_password(dsn.reveal() if isinstance(dsn, Secret) else dsn))
         password = conninfo_to_dict(self._dsn.reveal()).get("password") or ""
         self._secrets = (Secret(password),) if password else ()
         self.schemas = list(config.get("schemas") or ["public"])
@@ -84,6 +84,7 @@ class PostgresConnector(Connector):
         if self.stream not in ("cursor", "copy"):
             raise ValueError(f"source {self.name}: stream must be 'cursor' or 'copy'")
         self._conn: psycopg.Connection | None = None
+        self._conn_pid = 0  # the process that opened ``_conn``
         self._tables: dict[str, TableInfo] | None = None
 
     @classmethod
@@ -99,7 +100,13 @@ class PostgresConnector(Connector):
     # -- connection -------------------------------------------------------------------------
 
     def connection(self) -> psycopg.Connection:
-        """The session used for reading: READ ONLY, with the statement timeout set."""
+        """The session used for reading: READ ONLY, with the statement timeout set.
+
+        A connection belongs to the process that opened it: a forked worker that inherited
+        one drops it (never closes it: that would end the parent's session) and opens its own.
+        """
+        if self._conn is not None and self._conn_pid != os.getpid():
+            self._conn = None
         if self._conn is None or self._conn.closed:
             conn = psycopg.connect(self._dsn.reveal(), autocommit=True, application_name="fouille")
             for setting, value in (
@@ -111,12 +118,13 @@ class PostgresConnector(Connector):
             conn.autocommit = False
             conn.read_only = True
             self._conn = conn
+            self._conn_pid = os.getpid()
         return self._conn
 
     def close(self) -> None:
-        if self._conn is not None:
+        if self._conn is not None and self._conn_pid == os.getpid():
             self._conn.close()
-            self._conn = None
+        self._conn = None
 
     def __getstate__(self) -> dict:
         # A connection cannot cross processes: workers open their own.
@@ -166,7 +174,8 @@ class PostgresConnector(Connector):
             yield ReadError(self.name, self._message(exc))
             return
         for info in tables.values():
-            yield Container(name=info.name, ref=info, size=max(info.estimated_rows, 0))
+            yield Container(name=info.name, ref=info, size=max(info.estimated_rows, 0),
+                            version=info.version)
 
     def foreign_keys(self) -> list[ForeignKey]:
         """Every foreign key between discovered tables, for linking records in a DSAR."""
@@ -183,6 +192,11 @@ class PostgresConnector(Connector):
         if options.sample_rows is not None and not _may_hold_free_text(info):
             sample = int(self.sample_rows or options.sample_rows)
         position = dict(options.resume_after) if options.resume_after else None
+        if position is None:  # said once per table: a column left out is not silently missing
+            for column in info.columns:
+                if not column.is_scanned:
+                    yield ReadError(f"{info.name}:{column.name}",
+                                    f"{column.sql_type} column (binary or geometric): not scanned")
         reconnects = 0
         try:
             while True:

@@ -43,6 +43,8 @@ STATE_FILE_PREFIX = "s3-since-last-"
 # else is a typo worth stopping on.
 SOURCE_KEYS = COMMON_SOURCE_KEYS | frozenset({"bucket", "prefix", "prefixes", "include", "exclude", "page_size"})
 CREDENTIAL_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "aws_session_token"})
+CREDENTIAL_SOURCES = ("default", "instance")  # the ``credentials`` key of an s3 source
+IMDS_PROVIDER = "iam-role"  # botocore's instance metadata credential provider
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,11 @@ class S3Object:
     @property
     def url(self) -> str:
         return f"s3://{self.bucket}/{self.key}"
+
+    @property
+    def version(self) -> str:
+        """What tells an edited object (``Container.version``): its ETag and size."""
+        return f"{self.etag}:{self.size}"
 
 
 def parse_s3_url(url: str) -> tuple[str, str]:
@@ -255,13 +262,13 @@ class SinceLastState:
 
     def unchanged(self, obj: S3Object) -> bool:
         """True (and kept for next time) when the object is as it was at the last scan."""
-        if self._previous.get(obj.key) == (obj.etag, obj.size):
-            self._current[obj.key] = (obj.etag, obj.size)
+        if self._previous.get(_stored_key(obj.key)) == (obj.etag, obj.size):
+            self._current[_stored_key(obj.key)] = (obj.etag, obj.size)
             return True
         return False
 
     def mark_scanned(self, obj: S3Object) -> None:
-        self._current[obj.key] = (obj.etag, obj.size)
+        self._current[_stored_key(obj.key)] = (obj.etag, obj.size)
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -271,6 +278,14 @@ class SinceLastState:
             encoding="utf-8",
         )
         os.replace(tmp, self.path)
+
+
+def _stored_key(key: str) -> str:
+    """A key as the state file holds it: a key holding personal data (``users/a@b.fr.json``)
+    only as its keyed hash (names are data too: ``scanner.safe_names``)."""
+    from scanner.safe_names import name_digest, shown_name
+
+    return key if shown_name(key) == key else f"hmac:{name_digest(key)}"
 
 
 # --- the connector ------------------------------------------------------------------------
@@ -287,6 +302,9 @@ class S3ClientOptions:
         retry_mode: botocore retry mode, ``standard`` or ``adaptive`` (client-side rate limiting).
         max_attempts: Attempts per request, first one included (throttling and 5xx are retried).
         addressing_style: ``path`` or ``virtual``; botocore decides when unset.
+        credentials: ``default`` (environment, profile and config files, container role) or
+            ``instance``: also the instance metadata service (169.254.169.254), which the scan
+            never calls otherwise (it talks only to the sources it was given).
     """
 
     endpoint_url: str | None = None
@@ -295,11 +313,16 @@ class S3ClientOptions:
     retry_mode: str = "standard"
     max_attempts: int = 8
     addressing_style: str | None = None
+    credentials: str = "default"
 
     def client(self) -> Any:
         if self.retry_mode not in ("standard", "adaptive", "legacy"):
             raise ValueError(f"retry_mode must be standard or adaptive, not {self.retry_mode!r}")
+        if self.credentials not in CREDENTIAL_SOURCES:
+            raise ValueError(f"credentials must be default or instance, not {self.credentials!r}")
         session = boto3.session.Session(profile_name=self.profile, region_name=self.region)
+        if self.credentials != "instance":
+            session._session.get_component("credential_provider").remove(IMDS_PROVIDER)
         config = Config(
             retries={"mode": self.retry_mode, "max_attempts": int(self.max_attempts)},
             connect_timeout=10,
@@ -424,7 +447,7 @@ class S3Connector(Connector):
             elif self.since_last is not None and self.since_last.unchanged(item):
                 self.unchanged.append(item)
             else:
-                yield Container(name=item.key, ref=item, size=item.size)
+                yield Container(name=item.key, ref=item, size=item.size, version=item.version)
 
     def opener(self, obj: S3Object) -> Callable[[], BinaryIO]:
         """A callable opening a fresh reader on the object each time it is called."""

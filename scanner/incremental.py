@@ -40,7 +40,7 @@ def listed_containers(connector, out_dir: Path) -> Iterator[tuple[Container | Re
     yield from ((item, False) for item in connector.containers())
     # Listed after the others: the connector knows them only once its listing is done.
     for obj in connector.unchanged:
-        yield Container(name=obj.key, ref=obj, size=obj.size), True
+        yield Container(name=obj.key, ref=obj, size=obj.size, version=obj.version), True
 
 
 def mark_scanned(connector, container: Container, result: dict) -> None:
@@ -72,9 +72,45 @@ def carry_over(state, partitions: list, unchanged: set[str], out_dir: Path) -> d
     is read again (and a failure to read it must not leave its old findings behind), a
     vanished one is gone from the report.
     """
-    recorded = state.done()
+    from scanner.engine import ContainerResult
+
+    recorded = state.done(ContainerResult.from_dict)
     carried = {p.id: recorded[p.id] for p in partitions
                if p.id in unchanged and p.id in recorded and not recorded[p.id].get("errors")}
     state.forget(set(recorded) - set(carried))
     drop_all_but({p.findings_path.name for p in partitions if p.id in carried}, out_dir / "findings")
     return carried
+
+
+def could_not_list(errors: list[dict]) -> set[str]:
+    """Sources whose listing failed (unreachable, unlistable): what they held is unknown."""
+    return {e["source"] for e in errors
+            if e["location"] == e["source"] or e["error"].startswith("cannot list")}
+
+
+def resumable(state, partitions: list, unlisted_sources: set[str], findings_dir: Path,
+              findings_name, check) -> dict[str, dict]:
+    """The recorded results a ``--resume`` keeps, by partition id; every other record and
+    findings file is dropped before the scan.
+
+    Kept: an error-free result whose input is still listed at the version it was scanned
+    at (size and mtime, ETag, row estimate: ``Container.version``). An input that changed
+    is scanned again; one that vanished is gone from the report. A source that could not
+    be listed this time keeps its results (its error is reported): nothing is known of it.
+    """
+    recorded = state.done(check)
+    versions = state.versions()
+    current = {p.id: p.container.version for p in partitions}
+    kept = {}
+    for pid, result in recorded.items():
+        if result.get("errors"):
+            continue  # a re-run completes what a transient fault made the first one miss
+        if pid in current:
+            same = current[pid] == versions.get(pid)
+        else:
+            same = result["source"] in unlisted_sources
+        if same:
+            kept[pid] = result
+    state.forget(set(versions) - set(kept))
+    drop_all_but({findings_name(pid) for pid in kept}, findings_dir)
+    return kept

@@ -9,9 +9,26 @@ Holds counters and masked previews only.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+
+log = logging.getLogger("fouille")
+
+
+def _parsed_result(text: object, check: Callable[[dict], object] | None) -> dict | None:
+    """A recorded result, or None when the row is damaged (not JSON, or ``check`` fails)."""
+    try:
+        result = json.loads(text)
+        if not isinstance(result, dict):
+            return None
+        if check is not None:
+            check(result)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return result
 
 
 class ScanState:
@@ -23,18 +40,36 @@ class ScanState:
             "CREATE TABLE IF NOT EXISTS partitions (id TEXT PRIMARY KEY, result TEXT NOT NULL)"
         )
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(partitions)")}
+        if "version" not in columns:  # a state file written before versions were recorded
+            self._db.execute("ALTER TABLE partitions ADD COLUMN version TEXT NOT NULL DEFAULT ''")
         self._db.commit()
 
-    def done(self) -> dict[str, dict]:
+    def done(self, check: Callable[[dict], object] | None = None) -> dict[str, dict]:
+        """The recorded results by partition id; a row that cannot be read (a damaged file,
+        or ``check`` raises on it) is left out: its partition is scanned again."""
         rows = self._db.execute("SELECT id, result FROM partitions").fetchall()
-        return {pid: json.loads(result) for pid, result in rows}
+        done = {}
+        for pid, result in rows:
+            parsed = _parsed_result(result, check)
+            if isinstance(pid, str) and parsed is not None:
+                done[pid] = parsed
+            else:
+                log.warning("state.sqlite: an unreadable partition record was skipped; "
+                            "that partition is scanned again")
+        return done
 
-    def record(self, partition_id: str, result: dict) -> None:
+    def record(self, partition_id: str, result: dict, version: str = "") -> None:
+        """Record a finished partition with the version of its input (``Container.version``)."""
         with self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO partitions (id, result) VALUES (?, ?)",
-                (partition_id, json.dumps(result, ensure_ascii=False)),
+                "INSERT OR REPLACE INTO partitions (id, result, version) VALUES (?, ?, ?)",
+                (partition_id, json.dumps(result, ensure_ascii=False), version),
             )
+
+    def versions(self) -> dict[str, str]:
+        """The input version each recorded partition was scanned at."""
+        return dict(self._db.execute("SELECT id, version FROM partitions").fetchall())
 
     def forget(self, partition_ids: set[str]) -> None:
         """Drop these partitions' records (a ``--since-last`` scan re-reads or drops them)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from connectors.base import Batch
+from connectors.base import MAX_BATCH_BYTES, Batch
 
 
 class BatchBuilder:
@@ -19,13 +19,15 @@ class BatchBuilder:
         self._rows: list[dict[str, str | None]] = []
         self._keys: list[int] = []
         self._fields: dict[str, None] = {}
+        self._held = 0  # characters held: a batch is bounded by size as well as rows
 
     def add(self, key: int, row: dict[str, str | None]) -> Batch | None:
         self._rows.append(row)
         self._keys.append(key)
-        for name in row:
+        for name, value in row.items():
             self._fields.setdefault(name, None)
-        if len(self._rows) >= self.batch_rows:
+            self._held += len(value) if value else 0
+        if len(self._rows) >= self.batch_rows or self._held >= MAX_BATCH_BYTES:
             return self.flush()
         return None
 
@@ -41,7 +43,7 @@ class BatchBuilder:
         else:  # rows with no fields (``null``, ``{}``) still count, row-aligned with their keys
             data = pa.RecordBatch.from_struct_array(pa.array([{}] * len(self._rows), type=pa.struct([])))
         keys = pa.RecordBatch.from_pydict({self.key_name: pa.array(self._keys, type=pa.int64())})
-        self._rows, self._keys, self._fields = [], [], {}
+        self._rows, self._keys, self._fields, self._held = [], [], {}, 0
         return Batch(data=data, keys=keys)
 
 

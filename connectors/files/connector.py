@@ -1,24 +1,32 @@
 """The ``files`` source: local paths, directories (recursive) and globs.
 
 Container names are paths relative to the source root: the directory given, the
-fixed part of a glob, or a file's own folder. Symlinked directories are not followed
-(no loops); FIFOs, sockets and devices are reported, never opened.
+fixed part of a glob, or a file's own folder. The walk never leaves those roots unless
+``follow_symlinks = true`` (``connectors.files.walking``); FIFOs, sockets and devices are
+reported, never read, even when one replaces a file after listing.
 """
 
 from __future__ import annotations
 
-import glob
 import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from connectors.base import Batch, Connector, Container, ReadError, ReadOptions, file_version
 from connectors.files.csv_reader import read_csv
 from connectors.files.dispatch import read_stream, reader_for
+from connectors.files.walking import (
+    GLOB_CHARS,
+    OUTSIDE_FILE,
+    glob_paths,
+    glob_root,
+    inside,
+    open_regular,
+    walk,
+)
 
-_GLOB_CHARS = set("*?[")
 MIN_PIECE_BYTES = 32 * 1024 * 1024  # below this a piece's model loading costs more than it saves
 
 
@@ -30,16 +38,6 @@ class _Piece:
     index: int
     pieces: int
     file_size: int
-
-
-def _glob_root(pattern: str) -> Path:
-    parts = Path(pattern).parts
-    fixed = []
-    for part in parts:
-        if _GLOB_CHARS & set(part):
-            break
-        fixed.append(part)
-    return Path(*fixed) if fixed else Path(".")
 
 
 def _printable(path: str) -> str:
@@ -65,16 +63,19 @@ class FilesConnector(Connector):
         base_dir: str | Path = ".",
         encoding: str | None = None,
         delimiter: str | None = None,
+        follow_symlinks: bool = False,
     ):
         super().__init__(name)
         self.paths = list(paths)
         self.base_dir = Path(base_dir)
         self.overrides = {k: v for k, v in (("encoding", encoding), ("delimiter", delimiter)) if v}
+        self.follow_symlinks = follow_symlinks
 
     @classmethod
     def from_config(cls, config: dict, base_dir: str | Path = ".") -> FilesConnector:
         paths = config.get("paths") or [config["path"]]
-        return cls(config["name"], paths, base_dir, config.get("encoding"), config.get("delimiter"))
+        return cls(config["name"], paths, base_dir, config.get("encoding"), config.get("delimiter"),
+                   config.get("follow_symlinks") is True)
 
     def describe(self) -> str:
         return f"files({self.name}: {len(self.paths)} path(s))"
@@ -83,9 +84,11 @@ class FilesConnector(Connector):
         seen: set[str] = set()
         for raw in self.paths:
             pattern = raw if os.path.isabs(raw) else str(self.base_dir / raw)
-            if _GLOB_CHARS & set(raw):
-                root = _glob_root(pattern)
-                candidates = sorted(glob.glob(pattern, recursive=True))
+            if GLOB_CHARS & set(raw):
+                root = glob_root(pattern)
+                errors: list[ReadError] = []
+                candidates = sorted(glob_paths(pattern, self.follow_symlinks, self._on_error(root, errors)))
+                yield from errors
                 if not candidates:
                     yield ReadError(raw, "no file matches this pattern")
                 yield from self._files(candidates, root, seen, explicit=False)
@@ -96,20 +99,20 @@ class FilesConnector(Connector):
             else:
                 yield ReadError(raw, "no such file or directory")
 
+    @staticmethod
+    def _on_error(root: Path, errors: list[ReadError]):
+        def on_error(path: str, message: str) -> None:
+            errors.append(ReadError(_printable(os.path.relpath(path, root)), message))
+
+        return on_error
+
     def _walk(self, root: Path, seen: set[str]) -> Iterator[Container | ReadError]:
         errors: list[ReadError] = []
-
-        def on_error(exc: OSError) -> None:
-            where = _printable(os.path.relpath(exc.filename, root) if exc.filename else str(root))
-            errors.append(ReadError(where, f"cannot list directory: {exc.strerror}"))
-
-        for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-            dirs.sort()
-            paths = [os.path.join(folder, f) for f in sorted(files)]
-            supported = [p for p in paths if reader_for(p)[0] is not None]
-            yield from self._files(supported, root, seen, explicit=False)
+        for path in walk(root, self.follow_symlinks, self._on_error(root, errors)):
             yield from errors
             errors.clear()
+            if reader_for(path)[0] is not None:
+                yield from self._files([path], root, seen, explicit=False)
         yield from errors  # os.walk reports an unlistable last folder after its final step
 
     def _files(self, paths, root: Path, seen: set[str], explicit: bool) -> Iterator[Container | ReadError]:
@@ -119,6 +122,9 @@ class FilesConnector(Connector):
                 continue
             seen.add(real)
             name = _printable(os.path.relpath(path, root) if root != Path(".") else path)
+            if not (explicit or self.follow_symlinks or inside(path, str(root))):
+                yield ReadError(name, OUTSIDE_FILE)  # never leave the folders given
+                continue
             try:
                 info = os.stat(path)
             except OSError as exc:
@@ -135,7 +141,7 @@ class FilesConnector(Connector):
                 if explicit:
                     yield ReadError(name, "unsupported file type")
                 continue
-            yield Container(name=name, ref=path, size=info.st_size)
+            yield Container(name=name, ref=path, size=info.st_size, version=file_version(info))
 
     def split(self, container: Container, pieces: int) -> list[Container]:
         """A large plain CSV file as byte ranges cut at record starts (see ``csv_blocks``)."""
@@ -145,7 +151,7 @@ class FilesConnector(Connector):
         if reader is not read_csv or compressed or pieces < 2:
             return [container]
         return [Container(container.name, _Piece(path, i, pieces, container.size),
-                          container.size // pieces, f"{i + 1}/{pieces}")
+                          container.size // pieces, f"{i + 1}/{pieces}", container.version)
                 for i in range(pieces)]
 
     def read(self, container: Container, options: ReadOptions) -> Iterator[Batch | ReadError]:
@@ -158,4 +164,4 @@ class FilesConnector(Connector):
             options = ReadOptions(
                 options.batch_rows, options.sample_rows, options.resume_after, {**extra, **options.extra},
             )
-        yield from read_stream(container.name, lambda: open(path, "rb"), options)
+        yield from read_stream(container.name, lambda: open_regular(path), options)

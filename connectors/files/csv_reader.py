@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.base import Batch, ReadError, ReadOptions
+from connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
 from connectors.files.batching import columns_batch
 from connectors.files.csv_blocks import fast_batches, piece_bounds
 from connectors.files.textstream import MAX_LINE_BYTES, ending_error, line_errors, open_lines
@@ -86,13 +86,15 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
     has_extra = False
     skip_rows = int(options.extra.get("skip_until_line", 0))
 
+    held = 0  # bytes (about) of the rows held: a batch is bounded by bytes as well as rows
+
     def flush() -> Batch:
-        nonlocal columns, extra, keys, has_extra
+        nonlocal columns, extra, keys, has_extra, held
         out_names, out_cols = list(names), columns
         if has_extra:
             out_names, out_cols = out_names + [EXTRA_FIELD], out_cols + [extra]
         batch = columns_batch(out_names, out_cols, "line", keys)
-        columns, extra, keys, has_extra = [[] for _ in names], [], [], False
+        columns, extra, keys, has_extra, held = [[] for _ in names], [], [], False, 0
         return batch
 
     piece = options.extra.get("piece")  # (index, pieces, size): one key range of a split file
@@ -132,7 +134,8 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
         else:
             extra.append(None)
         keys.append(start_line)
-        if len(keys) >= options.batch_rows:
+        held += sum(len(cell) for cell in row)
+        if len(keys) >= options.batch_rows or held >= MAX_BATCH_BYTES:
             yield flush()
     yield from line_errors(name, lines)
     if keys:

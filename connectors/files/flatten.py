@@ -7,6 +7,8 @@ record stays one row: ``{"messages": [{"text": "a"}, {"text": "b"}]}`` ->
 
 from __future__ import annotations
 
+import json
+
 MAX_DEPTH = 64  # deeper structures are cut (reported by the caller), not recursed into
 
 
@@ -21,7 +23,7 @@ def flatten(value: object, prefix: str = "", depth: int = 0) -> dict[str, list[s
     out: dict[str, list[str]] = {}
     if isinstance(value, dict):
         for key, child in value.items():
-            path = f"{prefix}.{key}" if prefix else str(key)
+            path = _key_path(prefix, str(key))
             for p, vals in flatten(child, path, depth + 1).items():
                 out.setdefault(p, []).extend(vals)
     elif isinstance(value, list):
@@ -36,6 +38,14 @@ def flatten(value: object, prefix: str = "", depth: int = 0) -> dict[str, list[s
     else:
         out[prefix or "value"] = [str(value)]
     return out
+
+
+def _key_path(prefix: str, key: str) -> str:
+    """``prefix.key``; a key holding a separator is quoted (``users["a.b@example.com"]``) so
+    that ``scanner.safe_names`` sees its bounds, masks it whole and shows ``users.*``."""
+    if any(c in key for c in '.[]"'):
+        return f"{prefix}[{json.dumps(key, ensure_ascii=False)}]"
+    return f"{prefix}.{key}" if prefix else key
 
 
 def flatten_record(value: object) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from connectors.base import Batch, ReadError, ReadOptions
+from connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
 from connectors.files.flatten import TooDeep, flatten
 
 _PLAIN = (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer, pa.types.is_floating,
@@ -41,15 +41,63 @@ def _string_columns(batch: pa.RecordBatch) -> dict[str, pa.Array]:
     return out
 
 
+def _open(stream: BinaryIO) -> pq.ParquetFile:
+    """The file, with its string columns read as dictionaries where they are stored so:
+    a 493-byte file whose dictionary holds one huge string used to decode to 13.6 GB."""
+    schema = pq.ParquetFile(stream).schema_arrow
+    strings = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    stream.seek(0)
+    return pq.ParquetFile(stream, read_dictionary=strings)
+
+
+def _decoded_bytes(batch: pa.RecordBatch) -> pa.Array | None:
+    """Per row, the bytes its text columns take once decoded (None: no text column)."""
+    total = None
+    for column in batch.columns:
+        kind = column.type
+        if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type):
+            lengths = pc.take(pc.binary_length(column.dictionary), column.indices)
+        elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            lengths = pc.binary_length(column)
+        else:
+            continue
+        lengths = pc.fill_null(pc.cast(lengths, pa.int64()), 0)
+        total = lengths if total is None else pc.add(total, lengths)
+    return total
+
+
+def byte_bounded(batch: pa.RecordBatch, limit: int = MAX_BATCH_BYTES) -> Iterator[pa.RecordBatch]:
+    """``batch`` in slices whose decoded text holds at most ``limit`` bytes (one row at least)."""
+    sizes = _decoded_bytes(batch)
+    if sizes is None or (pc.sum(sizes).as_py() or 0) <= limit:
+        yield batch
+        return
+    start, held = 0, 0
+    for index, size in enumerate(sizes.to_pylist()):
+        if held and held + size > limit:
+            yield batch.slice(start, index - start)
+            start, held = index, 0
+        held += size
+    yield batch.slice(start)
+
+
+def _binary_columns(schema: pa.Schema) -> list[str]:
+    return [f.name for f in schema if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)
+            or pa.types.is_fixed_size_binary(f.type)]
+
+
 def read_parquet(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
     try:
-        parquet = pq.ParquetFile(stream)
+        parquet = _open(stream)
     except (pa.ArrowException, OSError, ValueError) as exc:
         yield ReadError(name, f"not a readable Parquet file ({type(exc).__name__})")
         return
+    for column in _binary_columns(parquet.schema_arrow):  # said once, not silently dropped
+        yield ReadError(f"{name}:{column}", "binary column (bytes, not text): not scanned")
     row = 1
     try:
-        for batch in parquet.iter_batches(batch_size=options.batch_rows):
+        for batch in (piece for whole in parquet.iter_batches(batch_size=options.batch_rows)
+                      for piece in byte_bounded(whole)):
             try:
                 columns = _string_columns(batch)
             except TooDeep as exc:

@@ -63,13 +63,15 @@ class LineProblems:
 
     bad_encoding: list[int] = field(default_factory=list)
     too_long: list[int] = field(default_factory=list)
+    whole_lines: bool = False  # a line is one record (JSONL): a cut line is skipped, not scanned
     fatal: str | None = None
     fatal_line: int = 0
 
     def drain(self) -> list[tuple[int, str]]:
         out = [(n, "bytes that do not decode in the file's encoding (replaced)") for n in self.bad_encoding]
         limit = MAX_LINE_BYTES // (1024 * 1024)
-        out += [(n, f"line longer than {limit} MB: only its first {limit} MB scanned") for n in self.too_long]
+        fate = "skipped (not scanned)" if self.whole_lines else f"only its first {limit} MB scanned"
+        out += [(n, f"line longer than {limit} MB: {fate}") for n in self.too_long]
         self.bad_encoding.clear()
         self.too_long.clear()
         return out
@@ -99,6 +101,8 @@ class DecodedLines:
                 if not rest or rest.endswith(b"\n"):
                     break
             self.problems.too_long.append(self.line_no + 1)
+            if self.problems.whole_lines:
+                return b"\n"  # half a JSON record is no record: skipped, and said so
             return line[: self._max_line] + b"\n"
         return line
 
