@@ -33,6 +33,19 @@ ENTITY_TYPES = (
     "DATE_OF_BIRTH",
     "FR_CNI",
     "FR_PASSPORT",
+    "FR_NIF",
+    "FR_RPPS",
+    "FR_LICENSE_PLATE",
+    "FR_DRIVING_LICENSE",
+    "BE_NATIONAL_NUMBER",
+    "CH_AVS",
+    "ES_DNI",
+    "ES_NIE",
+    "IT_FISCAL_CODE",
+    "DE_TAX_ID",
+    "PT_NIF",
+    "LU_NATIONAL_ID",
+    "NL_BSN",
 )
 SENSITIVE_TYPES = (
     "SENSITIVE_HEALTH",
@@ -46,7 +59,9 @@ SENSITIVE_TYPES = (
 # Entities that identify one person on their own: indexed for DSAR lookups.
 IDENTIFIER_TYPES = frozenset(
     {"EMAIL_ADDRESS", "PHONE_NUMBER", "FR_NIR", "FR_SIREN", "FR_SIRET", "FR_VAT",
-     "IBAN_CODE", "CREDIT_CARD", "FR_CNI", "FR_PASSPORT"}
+     "IBAN_CODE", "CREDIT_CARD", "FR_CNI", "FR_PASSPORT", "FR_NIF", "FR_RPPS",
+     "FR_LICENSE_PLATE", "FR_DRIVING_LICENSE", "BE_NATIONAL_NUMBER", "CH_AVS", "ES_DNI",
+     "ES_NIE", "IT_FISCAL_CODE", "DE_TAX_ID", "PT_NIF", "LU_NATIONAL_ID", "NL_BSN"}
 )
 
 

@@ -1,1 +1,3 @@
-"""French identifiers: NIR, SIREN, SIRET, TVA, CNI, passport (validated with python-stdnum)."""
+"""French identifiers (python-stdnum where a check exists): NIR, SIREN, SIRET, TVA, CNI,
+passport, tax number (NIF), RPPS, vehicle plates, driving licence.
+"""

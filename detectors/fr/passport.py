@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 
-from detectors.base import PatternDetector
+from detectors.identifier import IdentifierDetector
 
 
-class FrPassportDetector(PatternDetector):
+class FrPassportDetector(IdentifierDetector):
     name = "fr_passport"
     entity = "FR_PASSPORT"
     pattern = r"(?<![\w])\d{2}[A-Z]{2}\d{5}(?![\w])"
     flags = re.ASCII
     prefilter = r"\d{2}[A-Z]{2}\d{5}"
+    min_digits = 5  # texts without such digits are skipped (detectors.identifier)
     needs_context = True
     base_score = 0.5
     context_boost = 0.35

@@ -30,8 +30,11 @@ from scanner.model import IDENTIFIER_TYPES
 
 # Identifiers that name one person: followed when found in the subject's records.
 # Company numbers (SIREN, SIRET, VAT) are indexed but not followed: colleagues share them.
+# Plates (family and rental cars) and Portuguese NIFs (companies share the format) are not followed.
 FOLLOWED_TYPES = frozenset(
-    {"EMAIL_ADDRESS", "PHONE_NUMBER", "FR_NIR", "IBAN_CODE", "CREDIT_CARD", "FR_CNI", "FR_PASSPORT"}
+    {"EMAIL_ADDRESS", "PHONE_NUMBER", "FR_NIR", "IBAN_CODE", "CREDIT_CARD", "FR_CNI", "FR_PASSPORT",
+     "FR_NIF", "FR_DRIVING_LICENSE", "FR_RPPS", "BE_NATIONAL_NUMBER", "CH_AVS", "ES_DNI", "ES_NIE",
+     "IT_FISCAL_CODE", "DE_TAX_ID", "LU_NATIONAL_ID", "NL_BSN"}
 )
 # What the command line accepts, with the words used in provenance and messages.
 LABELS = {
