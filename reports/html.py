@@ -26,11 +26,12 @@ from reports.i18n import (
     format_duration,
     format_int,
     format_percent,
+    format_period,
     normalize_lang,
     translator,
 )
 from reports.registre import count_of, entity_rows, is_sensitive, totals_by_source
-from reports.retention import PRESETS, parse_timestamp
+from reports.retention import PRESETS, parse_period, parse_timestamp
 from scanner.model import ENTITY_TYPES, SENSITIVE_TYPES
 
 _COLON = {"fr": "\u202f: ", "en": ": "}  # French puts a (narrow no-break) space before colons
@@ -492,13 +493,23 @@ def _art9(inventory: dict, lang: str, t: Translator) -> str:
                 note = t("art9.conversations_top").format(
                     shown=format_int(len(conv_rows), lang), total=format_int(total, lang))
                 body += f'<p class="help">{esc(note)}</p>'
-            body += _table(
-                "art9-conversations",
-                _columns(t, "source", "container", "conversation", "category", "#count"),
-                conv_rows,
-                t,
-            )
+            body += _conversations_table(conv_rows, lang, t)
     return _section("art9", t("art9"), body, t("art9.help"), css="art9")
+
+
+CONVERSATIONS_SHOWN = 20  # more rows are folded, so the containers and fields stay in view
+
+
+def _conversations_table(rows: list[str], lang: str, t: Translator) -> str:
+    """The art. 9 conversations: the first 20 rows, the rest folded under a count."""
+    headers = _columns(t, "source", "container", "conversation", "category", "#count")
+    html = _table("art9-conversations", headers, rows[:CONVERSATIONS_SHOWN], t)
+    rest = rows[CONVERSATIONS_SHOWN:]
+    if rest:
+        more = t("art9.more").format(n=format_int(len(rest), lang))
+        html += (f"<details><summary>{esc(more)}</summary>"
+                 f"{_table('art9-conversations-more', headers, rest, t)}</details>")
+    return html
 
 
 def _containers(inventory: dict, lang: str, t: Translator) -> str:
@@ -559,13 +570,19 @@ def _names(value: object) -> list[str]:
 
 def _why(record: dict, stats: dict, lang: str, t: Translator) -> str:
     parts = [_evidence_label(e, lang, t) for e in _names(stats.get("evidence"))]
-    detectors = _names(stats.get("detectors"))
+    detectors = [_known(t, f"detector.{d}", d) for d in _names(stats.get("detectors"))]
     if detectors:
         parts.append(f"{t('detectors')}{_COLON[lang]}{', '.join(detectors)}")
     hint = record.get("hint")
     if hint and not any(str(e).startswith("column") for e in _names(stats.get("evidence"))):
         parts.append(f"{t('hint')}{_COLON[lang]}{_type_name(hint, lang, t)}")
     return "; ".join(parts)
+
+
+def _known(t: Translator, key: str, fallback: str) -> str:
+    """``t(key)`` when the language has it, else the internal name as stored."""
+    label = t(key)
+    return fallback if label == key else label
 
 
 def _type_name(value: object, lang: str, t: Translator) -> str:
@@ -575,6 +592,30 @@ def _type_name(value: object, lang: str, t: Translator) -> str:
     if value == "FREE_TEXT":
         return t("classification.FREE_TEXT")
     return entity_label(str(value), lang)
+
+
+def _count_cell(count: int, record: dict, inventory: dict, lang: str, t: Translator) -> str:
+    """A field's count, saying whether it is a sample count or complete, with the estimate.
+
+    In sample mode a structured field stops after ``sample_rows`` values: its count is of
+    the sample, and the container's rows give the estimated total; free text is read whole.
+    """
+    scanned = int(record.get("rows_scanned") or 0)
+    total = _container_rows(inventory).get((record.get("source"), record.get("container")))
+    if (inventory.get("scan") or {}).get("mode") != "sample" or not total:
+        return _num(count, lang)
+    if scanned >= total or not scanned:
+        note = t("count.complete")
+    else:
+        note = t("count.sample").format(
+            scanned=format_int(scanned, lang),
+            estimate=format_int(round(count * total / scanned), lang))
+    return _td(f"{format_int(count, lang)} ({note})", sort=count, css="num")
+
+
+def _container_rows(inventory: dict) -> dict:
+    return {(c.get("source"), c.get("container")): int(c.get("rows") or 0)
+            for c in inventory.get("containers") or []}
 
 
 def _fields(inventory: dict, lang: str, t: Translator) -> str:
@@ -610,7 +651,7 @@ def _fields(inventory: dict, lang: str, t: Translator) -> str:
             rows.append(
                 base
                 + _td_html(_chip(entity, lang), sort=entity_label(entity, lang))
-                + _num(count_of(stats), lang)
+                + _count_cell(count_of(stats), record, inventory, lang, t)
                 + _td(
                     format_percent(ratio, lang), sort=ratio if ratio is not None else -1, css="num"
                 )
@@ -641,14 +682,18 @@ def _fields(inventory: dict, lang: str, t: Translator) -> str:
         row_attrs=attrs,
     )
     body = _filters("fields-table", t, pii_checkbox=True) + table
-    return _section("fields", t("fields.title"), body, t("fields.help"))
+    return _section("fields", t("fields.title"), body, f'{t("fields.help")} {t("max_score.help")}')
 
 
 def _keep_label(keep: object, lang: str) -> str:
     preset = PRESETS.get(str(keep or "").strip().lower())
     if not preset:
-        return str(keep or "–")
-    return f"{preset.name} ({preset.keep})"
+        try:
+            return format_period(parse_period(str(keep)), lang)
+        except ValueError:
+            return str(keep or "–")
+    t = translator(lang)
+    return f"{t(f'preset.{preset.name}')} ({format_period(parse_period(preset.keep), lang)})"
 
 
 def _retention(inventory: dict, lang: str, t: Translator) -> str:
@@ -699,9 +744,9 @@ def _retention(inventory: dict, lang: str, t: Translator) -> str:
         )
     else:
         body = f'<p class="muted">{esc(t("retention.none"))}</p>'
-    preset_rows = [
-        _td(p.name, css="mono")
-        + _td(p.keep, css="mono")
+    preset_rows = [  # the label in the report's language, then the name to write in keep =
+        _td_html(f'{esc(t(f"preset.{p.name}"))} <span class="mono">keep = "{esc(p.name)}"</span>')
+        + _td(format_period(parse_period(p.keep), lang))
         + _td(p.basis_fr if lang == "fr" else p.basis_en)
         + _td(p.reference, css="why")
         for p in PRESETS.values()

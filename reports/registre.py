@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reports.i18n import entity_label, translator
+from reports.spreadsheet import safe_cell
 
 SENSITIVE_PREFIX = "SENSITIVE_"
 
@@ -31,6 +32,10 @@ CATEGORY_OF_ENTITY = {
     "FR_CNI": "official_id",
     "FR_PASSPORT": "official_id",
     "FR_NIR": "nir",
+    # Official identifiers of people (issue 15): tax and national numbers, licences, plates.
+    **dict.fromkeys(("FR_NIF", "FR_RPPS", "FR_LICENSE_PLATE", "FR_DRIVING_LICENSE",
+                     "BE_NATIONAL_NUMBER", "CH_AVS", "ES_DNI", "ES_NIE", "IT_FISCAL_CODE",
+                     "DE_TAX_ID", "PT_NIF", "LU_NATIONAL_ID", "NL_BSN"), "official_id"),
     "EMAIL_ADDRESS": "contact",
     "PHONE_NUMBER": "contact",
     "ADDRESS": "contact",
@@ -186,19 +191,13 @@ def _headers(lang: str) -> list[str]:
     ]
 
 
-def _csv_cell(value: object) -> str:
-    # A cell starting with = + - @ runs as a formula in spreadsheets: defuse it.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def registre_csv(inventory: dict, lang: str = "fr") -> str:
     """The registre as CSV text, one row per source."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_headers(lang))
     for entry in build_registre(inventory):
-        writer.writerow([_csv_cell(v) for v in _cells(entry, lang)])
+        writer.writerow([safe_cell(v) for v in _cells(entry, lang)])  # no formula runs
     return out.getvalue()
 
 

@@ -22,7 +22,7 @@ def make_console(stream=None) -> Console:
 
 def make_progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("[bold]{task.fields[source]}[/]:{task.description}"),
+        TextColumn("[bold]{task.fields[source]}[/]{task.description}"),  # source: "name:" or ""
         BarColumn(bar_width=None) if console.is_terminal else TextColumn(""),
         TextColumn("{task.completed:,.0f} rows"),
         TextColumn("{task.fields[rate]}"),

@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 findings fail the check, 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -52,8 +53,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--nlp",
         choices=("auto", "all", "off"),
         default=None,
-        help="NER for names and places: near failing identifiers (auto, the "
+        help="NER for names and places: in the records of failing identifiers (auto, the "
         "default), everywhere (all, the default with --strict) or never",
+    )
+    parser.add_argument(
+        "--fast",
+        "--no-nlp",
+        action="store_true",
+        help="identifiers, e-mails and phones only: never loads spaCy or its model "
+        "(the fouille-ci-fast pre-commit hook); same as --nlp off",
     )
     parser.add_argument(
         "--exclude",
@@ -72,7 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--root",
         type=Path,
         default=None,
-        help="repository root (default: the git work tree, else .)",
+        help="repository root (default: the git work tree holding the PATHs, else the PATHs)",
     )
     parser.add_argument(
         "--fix",
@@ -102,11 +110,11 @@ class ConfigError(Exception):
 
 
 def _run(args: argparse.Namespace) -> int:
-    root = (args.root or git_root(Path.cwd()) or Path.cwd()).resolve()
+    paths = [p if p.is_absolute() else Path.cwd() / p for p in (args.paths or [Path.cwd()])]
+    root = (args.root or _root_of(paths)).resolve()
     if not root.is_dir():
         raise ConfigError(f"root is not a folder: {root}")
     config = _ci_config(args.config, root)
-    paths = [p if p.is_absolute() else Path.cwd() / p for p in (args.paths or [Path.cwd()])]
     for path in paths:
         if path.resolve() != root and root not in path.resolve().parents:
             raise WalkError(f"{path} is outside the repository root {root}")
@@ -119,7 +127,10 @@ def _run(args: argparse.Namespace) -> int:
     hasher = Hasher(load_key())
     accepted = _load_baseline(baseline_path, hasher, tolerant=args.update_baseline)
     changed = changed_lines(root, args.diff) if args.diff else None
-    options = GateOptions(strict=args.strict, nlp=args.nlp or ("all" if args.strict else "auto"))
+    if args.fast and args.nlp not in (None, "off"):
+        raise ConfigError(f"--fast never runs NER: it cannot be used with --nlp {args.nlp}")
+    nlp = "off" if args.fast else args.nlp or ("all" if args.strict else "auto")
+    options = GateOptions(strict=args.strict, nlp=nlp)
 
     report = GateReport()
     files = [rel for rel in list_files(root, paths, excludes) if changed is None or rel in changed]
@@ -160,6 +171,32 @@ def _run(args: argparse.Namespace) -> int:
         report.findings = [f for f in kept if not f.fails or f in left]
     _write(FORMATTERS[args.format](report), args.output)
     return EXIT_FINDINGS if report.failing else EXIT_CLEAN
+
+
+def _root_of(paths: list[Path]) -> Path:
+    """The git top level of the paths (as ``git -C PATH`` finds it), else the paths themselves.
+
+    Taken from the paths, not the current folder, so that ``fouille ci /path/to/repo`` run
+    elsewhere reads that repository's baseline and writes SARIF paths relative to it.
+    """
+    roots, seen = set(), set()
+    for path in paths:
+        if not path.exists():
+            raise WalkError(f"no such file or directory: {path}")
+        folder = path if path.is_dir() else path.parent
+        if folder not in seen:  # pre-commit passes many files: one git call per folder
+            seen.add(folder)
+            roots.add(git_root(folder) or folder.resolve())
+    if len(roots) == 1:
+        return roots.pop()
+    top = Path(os.path.commonpath([str(r) for r in roots]))
+    if any(git_root(r) == r for r in roots):  # two repositories: which baseline would apply?
+        raise ConfigError(
+            "the paths are in different repositories ("
+            + ", ".join(sorted(str(r) for r in roots))
+            + "): run fouille ci once per repository, or pass --root"
+        )
+    return top
 
 
 def _check_all(

@@ -2,8 +2,10 @@
 
 Detection is the registry's (``detectors.text.text_matches``, the same fast path the
 scan runs). The NER model runs only for names and places: by default on the lines
-around a failing identifier (a name beside a real NIR is a record), on every piece
-with ``--strict`` (``nlp="all"``), never with ``nlp="off"``.
+of a record that holds a failing identifier (a name in the row of a real NIR is a
+record of a person), on every piece with ``--strict`` (``nlp="all"``), never with
+``nlp="off"``. A name fails only in such a record (``records.record_ids``): a ±N-line
+window would also fail a synthetic row written next to a real one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from detectors.overlap import resolve_overlaps
 from detectors.registry import detector_rank, doc_detectors, text_detectors
 from detectors.text import text_matches
 from scanner.cigate.extract import Piece, pieces, split_lines
+from scanner.cigate.records import record_ids
 from scanner.cigate.severity import FAILING, fix_for, severity_of, why_real
 from scanner.cigate.synthetic import synthetic_rule
 from scanner.keys import Hasher
@@ -35,14 +38,12 @@ class GateOptions:
 
     Attributes:
         strict: Low-severity findings (names, cities...) fail too.
-        nlp: ``auto`` (NER near failing identifiers), ``all`` or ``off``.
-        near_lines: How many lines away a failing identifier makes a name fail.
+        nlp: ``auto`` (NER in the records of failing identifiers), ``all`` or ``off``.
         max_bytes: Larger files are skipped and listed.
     """
 
     strict: bool = False
     nlp: str = "auto"
-    near_lines: int = 2
     max_bytes: int = 5 * 1024 * 1024
 
 
@@ -124,8 +125,14 @@ def _name_place_detectors() -> tuple:
 
 
 def read_text(path: Path, with_encoding: bool = False):
-    """The file's text (UTF-8, with or without BOM, else cp1252); its encoding too if asked."""
-    data = path.read_bytes()
+    """The file's text (UTF-8, with or without BOM, else cp1252); its encoding too if asked.
+
+    Opened without blocking and only if still a regular file (a FIFO put in its place
+    after listing raises ``OSError``: reported as unreadable, never waited on)."""
+    from connectors.files.walking import open_regular
+
+    with open_regular(str(path)) as handle:
+        data = handle.read()
     try:
         text = data.decode("utf-8-sig")
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
@@ -152,10 +159,14 @@ def check_file(root: Path, rel_path: str, hasher: Hasher, options: GateOptions) 
     per_line = _detect(file_pieces)
 
     judged = _judge(per_line, lines, result)
-    failing_lines = {ln for ln, m in judged if severity_of(m.entity) in FAILING}
+    record_of = record_ids(rel_path, lines)
+    failing_records = {record_of[ln - 1] for ln, m in judged if severity_of(m.entity) in FAILING}
     if options.nlp != "off" and _name_place_detectors():
-        near = None if options.nlp == "all" else _near(failing_lines, options.near_lines)
-        ner_pieces = [p for p in file_pieces if near is None or p.line in near]
+        ner_pieces = [
+            p
+            for p in file_pieces
+            if options.nlp == "all" or record_of[p.line - 1] in failing_records
+        ]
         if ner_pieces:
             for line, found in _detect_names(ner_pieces).items():
                 per_line.setdefault(line, []).extend(found)
@@ -163,12 +174,10 @@ def check_file(root: Path, rel_path: str, hasher: Hasher, options: GateOptions) 
     result.ignored_inline = sum(1 for n in ignored_lines if n <= len(lines))
     for line, match in judged:
         severity = severity_of(match.entity)
-        escalated = severity not in FAILING and any(
-            abs(line - other) <= options.near_lines for other in failing_lines
-        )
+        escalated = severity not in FAILING and record_of[line - 1] in failing_records
         why = why_real(match.entity, match.evidence)
         if escalated:
-            why += f"; within {options.near_lines} lines of a real identifier"
+            why += "; in the same record as a real identifier"
         result.findings.append(
             GateFinding(
                 finding=Finding.from_match(
@@ -243,7 +252,3 @@ def _dedupe(matches: list[Match]) -> list[Match]:
 
 def _shift(m: Match, offset: int) -> Match:
     return replace(m, start=m.start + offset, end=m.end + offset) if offset else m
-
-
-def _near(lines: set[int], distance: int) -> set[int]:
-    return {n + d for n in lines for d in range(-distance, distance + 1)}

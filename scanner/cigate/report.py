@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from scanner.cigate.gate import GateFinding
 from scanner.cigate.severity import SEVERITY_ORDER
+from scanner.safe_names import printable
 
 FINGERPRINT_NAME = "fouilleFinding/v1"
 
@@ -68,6 +69,9 @@ def summary_line(report: GateReport) -> str:
 def to_text(report: GateReport) -> str:
     """Failing findings as ``file:line:col: error ENTITY preview [severity]``, why, how to fix.
 
+    Paths are printed with their control characters escaped: a file named
+    ``x\\n::error file=...::`` cannot start a GitHub workflow command line.
+
     Findings that only are reported (low severity) are counted by entity: a fixture
     full of synthetic names would otherwise bury the one line that matters. JSON and
     SARIF list them all.
@@ -75,13 +79,13 @@ def to_text(report: GateReport) -> str:
     out = []
     for f in sorted(report.failing, key=lambda f: (f.path, f.line, f.column)):
         out.append(
-            f"{f.path}:{f.line}:{f.column}: error {f.finding.entity} "
+            f"{printable(f.path)}:{f.line}:{f.column}: error {f.finding.entity} "
             f"{f.finding.preview} [{f.severity}]"
         )
         out.append(f"    why: {f.why}")
         out.append(f"    fix: {f.fix}")
     for path, reason in report.skipped:
-        out.append(f"{path}: skipped ({reason})")
+        out.append(f"{printable(path)}: skipped ({printable(reason)})")
     low = Counter(f.finding.entity for f in report.findings if not f.fails)
     if low:
         counts = ", ".join(f"{n} {entity}" for entity, n in sorted(low.items()))

@@ -103,6 +103,18 @@ SAMPLE_IBANS = frozenset(
     }
 )
 
+# Words people type when a fixture needs "a name": no person is called "Jean Test" or
+# "Toto Dummy". A name with one of these words is a placeholder, however real its row.
+FILLER_NAME_WORDS = frozenset(
+    {
+        "test", "tests", "testeur", "testeuse", "toto", "titi", "tata", "tutu", "foo", "bar",
+        "baz", "qux", "quux", "foobar", "lorem", "ipsum", "dolor", "dummy", "exemple",
+        "example", "sample", "demo", "démo", "fake", "fictif", "fictive", "placeholder",
+        "doe", "anonyme", "anonymous", "xxx", "yyy", "zzz", "aaa", "bidon", "nobody",
+    }
+)  # fmt: skip
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
 _ASCENDING = "01234567890123456789"
 _DESCENDING = "98765432109876543210"
 
@@ -185,6 +197,16 @@ def _is_run(digits: str) -> bool:
     return len(set(digits)) == 1 or digits in _ASCENDING or digits in _DESCENDING
 
 
+def is_filler_name(raw: str) -> bool:
+    """A name with a placeholder word in it: ``Test``, ``Jean Test``, ``Toto``, ``Foo Bar``.
+
+    >>> is_filler_name("Jean Test"), is_filler_name("TOTO"), is_filler_name("Camille Lefèvre")
+    (True, True, False)
+    """
+    words = [w.lower() for w in _NAME_WORD.findall(raw)]
+    return any(w in FILLER_NAME_WORDS for w in words)
+
+
 def is_non_public_ip(address: str) -> bool:
     """Loopback, private, link-local, documentation and other non-global addresses.
 
@@ -234,10 +256,22 @@ RULES: tuple[Rule, ...] = (
                 "CREDIT_CARD",
                 "FR_CNI",
                 "FR_PASSPORT",
+                # Identifiers of people added by issue 15 (digits only, or digits and a letter)
+                "FR_NIF",
+                "FR_RPPS",
+                "FR_DRIVING_LICENSE",
+                "BE_NATIONAL_NUMBER",
+                "CH_AVS",
+                "ES_DNI",
+                "DE_TAX_ID",
+                "PT_NIF",
+                "LU_NATIONAL_ID",
+                "NL_BSN",
             }
         ),
         lambda _e, _r, norm: is_filler(norm),
     ),
+    Rule("filler-name", frozenset({"PERSON"}), lambda _e, raw, _n: is_filler_name(raw)),
     Rule("non-public-ip", frozenset({"IP_ADDRESS"}), lambda _e, raw, _n: is_non_public_ip(raw)),
 )
 

@@ -105,8 +105,10 @@ def is_binary(path: Path) -> bool:
     """Known binary extension, or a NUL byte in the first 8 KiB."""
     if path.suffix.lower() in BINARY_EXTENSIONS:
         return True
+    from connectors.files.walking import open_regular  # never blocks on a FIFO
+
     try:
-        with path.open("rb") as handle:
+        with open_regular(str(path)) as handle:
             return b"\0" in handle.read(SNIFF_BYTES)
     except OSError:
         return True

