@@ -15,6 +15,7 @@ import re
 import unicodedata
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from detectors import masking
@@ -45,6 +46,26 @@ class Match:
     evidence: tuple[str, ...] = ()
     preview: str = ""
     normalized: str = field(default="", repr=False)
+
+
+@lru_cache(maxsize=2)
+def lower_cached(text: str) -> str:
+    """``text.lower()``, computed once for the detectors that look at the same text in a row."""
+    return text.lower()
+
+
+_NAMED_CUES: set[str] = set()  # every detector's ``named_cues``
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in sorted(_NAMED_CUES, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=2)
+def cues_in(text: str) -> frozenset[str]:
+    """The named-pattern cues a text holds: one regex pass shared by every detector."""
+    return frozenset(_cue_pattern().findall(lower_cached(text)))
 
 
 def fold(text: str) -> str:
@@ -124,8 +145,14 @@ class PatternDetector(TextDetector):
     context_boost: ClassVar[float] = 0.35
     needs_context: ClassVar[bool] = False  # dropped unless context words or a column hint
     min_score: ClassVar[float] = 0.0
+    weak_score: ClassVar[float] = 0.3  # rejected by the validator, kept by ``weak_evidence``
+    # A second regex (case-insensitive, with a ``value`` group) for the number right after a word
+    # that names it, where any spacing is allowed ("SIRET 7 3 2 8 ..."): see detectors.fr.layout.
+    named_pattern: ClassVar[str | None] = None
+    named_cues: ClassVar[tuple[str, ...]] = ()  # lower-case words one of which the text must hold
 
     _compiled: ClassVar[re.Pattern[str] | None] = None
+    _named: ClassVar[re.Pattern[str] | None] = None
     _context_re: ClassVar[re.Pattern[str] | None] = None
 
     def __init_subclass__(cls, **kwargs: object) -> None:
@@ -134,6 +161,12 @@ class PatternDetector(TextDetector):
             cls.entities = (cls.entity,)
         if "pattern" in cls.__dict__:
             cls._compiled = re.compile(cls.pattern, cls.flags)
+        if cls.__dict__.get("named_pattern"):
+            cls._named = re.compile(cls.named_pattern, re.IGNORECASE)
+        if cls.__dict__.get("named_cues"):
+            _NAMED_CUES.update(cls.named_cues)
+            _cue_pattern.cache_clear()
+            cues_in.cache_clear()
         if "context_words" in cls.__dict__ and cls.context_words:
             words = sorted({fold(w) for w in cls.context_words}, key=len, reverse=True)
             cls._context_re = re.compile(
@@ -154,17 +187,28 @@ class PatternDetector(TextDetector):
         """Known look-alikes to veto before validation (all same digit, sequences)."""
         return False
 
+    def weak_evidence(self, candidate: str) -> str | None:
+        """Why a candidate the validator rejects is still reported (at ``weak_score``), else None.
+
+        E.g. a French IBAN whose mod 97 holds but whose RIB key does not. The verdict stays
+        INVALID, so the CI gate (``fails_checksum``) still calls such a value synthetic.
+        """
+        return None
+
     # The two stages ---------------------------------------------------------------------
     def score_candidate(
-        self, verdict: Verdict, word: str | None, hinted: bool
+        self, verdict: Verdict, word: str | None, hinted: bool, weak: str | None = None
     ) -> tuple[float, tuple[str, ...]] | None:
         """Score and evidence of a candidate the validator kept (``None``: dropped).
 
         ``word`` is the context word found near it, ``hinted`` whether the column names the
-        entity. Shared with the columnar full-mode path (``scanner.columnar``).
+        entity, ``weak`` the ``weak_evidence`` of a rejected candidate. Shared with the
+        columnar full-mode path (``scanner.columnar``).
         """
-        evidence = ["checksum"] if verdict is Verdict.VALID else ["pattern"]
+        evidence = ["checksum"] if verdict is Verdict.VALID else [weak or "pattern"]
         score = self.valid_score if verdict is Verdict.VALID else self.base_score
+        if weak is not None:
+            score = self.weak_score
         if self.needs_context and word is None and not hinted:
             return None
         if word is not None:
@@ -190,33 +234,45 @@ class PatternDetector(TextDetector):
     def find(self, text: str, hint: str | None = None) -> list[Match]:
         if not text or self._compiled is None:
             return []
-        matches = []
-        has_value_group = "value" in self._compiled.groupindex
+        matches: list[Match] = []
+        group = "value" if "value" in self._compiled.groupindex else 0
         for m in self._compiled.finditer(text):
-            start, end = m.span("value") if has_value_group else m.span()
-            if start < 0:
-                continue
-            candidate = text[start:end]
-            if self.is_junk(candidate):
-                continue
-            verdict = self.validate(candidate)
-            if verdict is Verdict.INVALID:
-                continue
-            word = self.context_word(text, start, end)
-            scored = self.score_candidate(verdict, word, hint == self.entity)
-            if scored is None:
-                continue
-            score, evidence = scored
-            matches.append(
-                Match(
-                    start=start,
-                    end=end,
-                    entity=self.entity,
-                    score=score,
-                    detector=self.name,
-                    evidence=evidence,
-                    preview=self.mask(candidate),
-                    normalized=self.normalize(candidate),
-                )
-            )
+            self._consider(text, *m.span(group), hint, matches)
+        if self._named is not None and self._named_cue(text):
+            for m in self._named.finditer(text):
+                start, end = m.span("value")
+                if not any(start < k.end and k.start < end for k in matches):
+                    self._consider(text, start, end, hint, matches)
         return matches
+
+    def _named_cue(self, text: str) -> bool:
+        """A cheap test before the named pattern: the text holds one of ``named_cues``."""
+        return not self.named_cues or not cues_in(text).isdisjoint(self.named_cues)
+
+    def _consider(self, text: str, start: int, end: int, hint: str | None, matches: list[Match]) -> None:
+        """Validate, score and append the candidate ``text[start:end]`` (if it stands)."""
+        if start < 0:
+            return
+        candidate = text[start:end]
+        if self.is_junk(candidate):
+            return
+        verdict = self.validate(candidate)
+        weak = self.weak_evidence(candidate) if verdict is Verdict.INVALID else None
+        if verdict is Verdict.INVALID and weak is None:
+            return
+        scored = self.score_candidate(verdict, self.context_word(text, start, end), hint == self.entity, weak)
+        if scored is None:
+            return
+        score, evidence = scored
+        matches.append(
+            Match(
+                start=start,
+                end=end,
+                entity=self.entity,
+                score=score,
+                detector=self.name,
+                evidence=evidence,
+                preview=self.mask(candidate),
+                normalized=self.normalize(candidate),
+            )
+        )

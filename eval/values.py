@@ -196,3 +196,160 @@ def cni_number(rng: random.Random) -> str:
 
 def passport_number(rng: random.Random) -> str:
     return f"{rng.randint(0, 99):02d}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{digits(rng, 5)}"
+
+
+# -- Phones as people really type them (issue 15) --------------------------------------------------
+# Groupings of the 10 national digits seen in real documents, and of the 9 after "+33".
+NATIONAL_GROUPINGS = ((2, 2, 2, 2, 2), (2, 2, 2, 2, 2), (2, 4, 4), (4, 2, 2, 2), (1, 3, 2, 2, 2),
+                      (2, 2, 4, 2), (4, 3, 3), (2, 2, 2, 4), (3, 3, 4))
+INTERNATIONAL_GROUPINGS = ((1, 2, 2, 2, 2), (1, 2, 2, 2, 2), (3, 2, 2, 2), (1, 4, 4), (3, 3, 3))
+PHONE_SEPARATORS = (" ", " ", " ", ".", "-", "", "\u00a0", "\u202f", "/")
+# ARCEP fiction blocks of mobiles, outside phonenumbers' plan: reported as outside the plan.
+FICTION_MOBILE_PREFIXES = ("0639 98", "0700 00")
+# Overseas blocks inside the French plan and the country code of their department.
+OVERSEAS_PREFIXES = (("0692", "262"), ("0693", "262"), ("0639", "262"), ("0262", "262"),
+                     ("0690", "590"), ("0691", "590"), ("0590", "590"), ("0694", "594"),
+                     ("0594", "594"), ("0696", "596"), ("0697", "596"), ("0596", "596"))
+# Foreign mobiles (region, adjective a French text names it with); the first four write their
+# national numbers with 10 digits and a leading 0, like French ones.
+FOREIGN_REGIONS = (("BE", "belge"), ("CH", "suisse"), ("MA", "marocain"), ("DZ", "algérien"),
+                   ("TN", "tunisien"), ("ES", "espagnol"), ("IT", "italien"), ("DE", "allemand"),
+                   ("PT", "portugais"), ("LU", "luxembourgeois"), ("SN", "sénégalais"), ("GB", "anglais"))
+
+
+def show_national(rng: random.Random, national: str) -> str:
+    """A 10-digit national number in one of the usual groupings and separators."""
+    sep = rng.choice(PHONE_SEPARATORS)
+    return space_groups(national, rng.choice(NATIONAL_GROUPINGS), sep) if sep else national
+
+
+def show_international(rng: random.Random, code: str, nine: str) -> str:
+    """``+33 6 12 34 56 78``, ``0033 612 …``, ``(+262) 692 …``, ``+33 (0)6 …``, compact."""
+    if rng.random() < 0.15:
+        return f"+{code}{nine}"
+    heads = [f"+{code} ", f"+{code} ", f"00{code} ", f"(+{code}) ", f"+{code}\u00a0"]
+    if code == "33":
+        heads += ["+33 (0)", "+33 (0) ", "+33(0)"]
+    sep = rng.choice((" ", " ", ".", "-", "\u00a0"))
+    return rng.choice(heads) + space_groups(nine, rng.choice(INTERNATIONAL_GROUPINGS), sep)
+
+
+def _valid_french(national: str, code: str = "33") -> bool:
+    from detectors.phone import read_french
+
+    e164, in_plan = read_french(national[1:])
+    return in_plan and e164.startswith("+" + code)
+
+
+def fiction_national(rng: random.Random) -> str:
+    """A metropolitan number from an ARCEP fiction block, in the plan (10 digits)."""
+    return rng.choice(FICTION_PHONE_PREFIXES).replace(" ", "") + digits(rng, 4)
+
+
+def outside_plan_national(rng: random.Random) -> str:
+    """A French-shaped number outside the plan: a fiction mobile block (10 digits)."""
+    return rng.choice(FICTION_MOBILE_PREFIXES).replace(" ", "") + digits(rng, 4)
+
+
+def overseas_national(rng: random.Random) -> tuple[str, str]:
+    """(10-digit national number valid in an overseas department, its country code)."""
+    while True:
+        prefix, code = rng.choice(OVERSEAS_PREFIXES)
+        national = prefix + digits(rng, 6)
+        if _valid_french(national, code):
+            return national, code
+
+
+def special_national(rng: random.Random) -> str:
+    """A valid 08 / 09 number (``0 805 …`` is phonenumbers' own layout for 08)."""
+    while True:
+        national = rng.choice(("0805", "0800", "0970", "0980", "0950")) + digits(rng, 6)
+        if _valid_french(national):
+            return national
+
+
+def foreign_phone(rng: random.Random, region: str, national_format: bool = False) -> str:
+    """A valid mobile of ``region`` built from phonenumbers' example, international or national."""
+    import phonenumbers
+
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    base = str(example.national_number)
+    for _ in range(50):
+        number = phonenumbers.parse(f"+{example.country_code}{base[:-4]}{digits(rng, 4)}")
+        if phonenumbers.is_valid_number(number):
+            break
+    kind = phonenumbers.PhoneNumberFormat.NATIONAL if national_format else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, kind)
+
+
+# -- IBANs of every country ----------------------------------------------------------------------
+# (Spain and Belgium carry national check digits a random BBAN seldom meets: left out here.)
+SEPA_IBAN_COUNTRIES = ("DE", "IT", "NL", "PT", "CH", "GB", "LU", "AT", "IE", "MC", "PL", "GR", "SE", "DK")
+OTHER_IBAN_COUNTRIES = ("TN", "LB", "TR", "BR", "SA", "AE", "MR", "EG", "QA", "JO", "KW", "IL", "UA",
+                        "PK", "BH", "GE", "AZ", "KZ", "CR", "DO", "MU", "XK", "SC", "IQ")
+# Countries that publish IBANs the SWIFT registry does not list (BBAN digits after the key).
+UNREGISTERED_IBAN_BBAN = {"MA": 24, "DZ": 22, "SN": 24, "CI": 24, "CM": 23, "MG": 23, "ML": 24, "BJ": 24}
+_BBAN_CHARS = {"n": "0123456789", "a": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "c": "0123456789" * 4 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def registry_iban(rng: random.Random, country: str) -> str:
+    """A valid IBAN of a registry country, its BBAN built from python-stdnum's registry format."""
+    import re as _re
+
+    from stdnum import numdb
+
+    structure = numdb.get("iban").info(country)[0][1]["bban"]
+    for _ in range(200):
+        bban = "".join(
+            "".join(rng.choice(_BBAN_CHARS[kind]) for _ in range(int(count)))
+            for count, kind in _re.findall(r"(\d+)!([nac])", structure)
+        )
+        number = country + stdnum_iban.calc_check_digits(country + "00" + bban) + bban
+        if stdnum_iban.is_valid(number):
+            return number
+    raise ValueError(f"no valid IBAN built for {country}")
+
+
+def unregistered_iban(rng: random.Random, country: str) -> str:
+    """An IBAN of a country outside the registry (Morocco, Algeria...): mod 97 only."""
+    bban = digits(rng, UNREGISTERED_IBAN_BBAN[country])
+    return country + stdnum_iban.calc_check_digits(country + "00" + bban) + bban
+
+
+def rib_mismatch_iban(rng: random.Random) -> str:
+    """A French IBAN whose mod 97 holds but whose RIB key is wrong (test-data generators)."""
+    bank, branch, account = digits(rng, 5), digits(rng, 5), digits(rng, 11)
+    key = (int(rib_key(bank, branch, account)) + rng.randint(1, 96)) % 97
+    bban = f"{bank}{branch}{account}{key:02d}"
+    return "FR" + stdnum_iban.calc_check_digits("FR00" + bban) + bban
+
+
+def show_iban_any(rng: random.Random, number: str) -> str:
+    """Groups of 4 (or the RIB's 5-5-11-2, or odd sizes), any separator, any case."""
+    style = rng.random()
+    sep = rng.choice((" ", " ", " ", "\u00a0", "-", "\u202f"))
+    if style < 0.45:
+        shown = sep.join(number[i : i + 4] for i in range(0, len(number), 4))
+    elif style < 0.65:
+        shown = number
+    elif style < 0.8 and number.startswith(("FR", "MC")):
+        shown = space_groups(number, (4, 5, 5, 11, 2), sep)
+    else:
+        size = rng.choice((3, 5, 6))
+        shown = number[:4] + sep + sep.join(number[i : i + size] for i in range(4, len(number), size))
+    return shown.lower() if rng.random() < 0.12 else shown
+
+
+def spaced_oddly(rng: random.Random, value: str) -> str:
+    """Digits spaced any way (``7 3 2 8 …``, ``7328 2932 0000 74``), as after a naming word."""
+    style = rng.randrange(3)
+    if style == 0:
+        return " ".join(value)
+    if style == 1:
+        return space_groups(value, tuple([4] * (len(value) // 4) + ([len(value) % 4] if len(value) % 4 else [])))
+    out, pos = [], 0
+    while pos < len(value):
+        size = rng.randint(1, 4)
+        out.append(value[pos : pos + size])
+        pos += size
+    return rng.choice((" ", " ", "\u00a0", ".")).join(out)

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from detectors.base import PatternDetector, Verdict
-from detectors.phone import french_number_rules
+from detectors.phone import OVERSEAS_BLOCKS, french_number_rules
 
 
 @dataclass
@@ -120,6 +120,10 @@ def phone_cells(detector: PatternDetector, cells: pa.Array, hint: str | None) ->
     # trunk 0 come before it), so E.164 is +33 and the last nine digits.
     national = pc.utf8_slice_codeunits(digits, -9)
     valid = ~junk & _valid_french(national)
+    # Overseas blocks (own country code) and numbers outside the plan (kept at a lower score,
+    # named or laid out) are read by ``find`` itself: only junk and plain valid cells are decided.
+    overseas = _bools(pc.match_substring_regex(national, "^(?:" + "|".join(OVERSEAS_BLOCKS) + ")"))
+    handled &= (valid | junk) & ~overseas
     normalized = pc.binary_join_element_wise("+33", national, "")
     return _outcome(detector, cells, hint, handled, valid, _phone_preview(core), normalized)
 

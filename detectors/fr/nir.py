@@ -11,7 +11,17 @@ from __future__ import annotations
 from stdnum.fr import nir
 
 from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR
+from detectors.fr.layout import (
+    LOOSE_SEPARATOR,
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+    strip_separators,
+)
+
+_S = LOOSE_SEPARATOR
 
 
 class FrNirDetector(PatternDetector):
@@ -23,7 +33,13 @@ class FrNirDetector(PatternDetector):
         + r"(?:\d{2}|2[ABab])" + SEPARATOR + r"\d{3}" + SEPARATOR + r"\d{3}" + SEPARATOR + r"\d{2}"
         + NUMBER_END
     )
-    prefilter = r"[1-478][ .]?\d{2}[ .]?\d{2}[ .]?[0-9][0-9ABab][ .]?\d{3}[ .]?\d{3}[ .]?\d{2}"
+    # After "sécu", "NIR"... any grouping: sex, year and month, département (2A/2B), 8 digits.
+    named_pattern = named_number(
+        (r"s[ée]cu(?:rit[ée]\s+sociale)?", r"nir", r"insee", r"carte\s+vitale", r"nss"),
+        rf"[1-478](?:{_S}[0-9]){{4}}{_S}(?:[0-9]{_S}[0-9]|2{_S}[AB]){_S}" + spaced_digits(8),
+    )
+    named_cues = ("sécu", "secu", "nir", "insee", "nss", "vitale")
+    prefilter = r"(?i:\bnir\b|s[ée]cu|insee|vitale|\bnss\b)|[1-478][ .\pZ]?\d{2}[ .\pZ]?\d{2}[ .\pZ]?[0-9][0-9ABab][ .\pZ]?\d{3}[ .\pZ]?\d{3}[ .\pZ]?\d{2}"
     base_score = 0.5
     valid_score = 0.95
     context_boost = 0.05
@@ -35,6 +51,7 @@ class FrNirDetector(PatternDetector):
         "n° de sécu : 2 95 10 99 126 111 93",
         "NIR 295109912611193",
         "carte vitale 2 53 07 2B 073 004 70",
+        "n° sécu 295 10 99 126 11 193",
     )
     negative_examples = (
         "n° de sécu : 2 95 10 99 126 111 99",
@@ -43,7 +60,7 @@ class FrNirDetector(PatternDetector):
     )
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if nir.is_valid(candidate) else Verdict.INVALID
+        return Verdict.VALID if nir.is_valid(strip_separators(candidate)) else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
-        return nir.compact(candidate)
+        return nir.compact(strip_separators(candidate)).upper()

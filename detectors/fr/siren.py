@@ -10,14 +10,23 @@ from __future__ import annotations
 from stdnum.fr import siren
 
 from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, digit_groups
+from detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    digit_groups,
+    named_number,
+    spaced_digits,
+    strip_separators,
+)
 
 
 class FrSirenDetector(PatternDetector):
     name = "fr_siren"
     entity = "FR_SIREN"
     pattern = NUMBER_START + digit_groups(3, 3, 3) + NUMBER_END
-    prefilter = r"\d{3}[ .]?\d{3}[ .]?\d{3}"
+    named_pattern = named_number((r"siren",), spaced_digits(9))
+    named_cues = ("siren",)
+    prefilter = r"\d{3}[ .\pZ]?\d{3}[ .\pZ]?\d{3}|(?i:siren)"
     needs_context = True
     base_score = 0.4
     valid_score = 0.6
@@ -29,6 +38,7 @@ class FrSirenDetector(PatternDetector):
     positive_examples = (
         "SIREN : 732 829 320",
         "immatriculée au RCS de Paris sous le n° 732829320",
+        "SIREN 73 28 29 320",
     )
     negative_examples = (
         "SIREN : 732 829 321",
@@ -37,7 +47,7 @@ class FrSirenDetector(PatternDetector):
     )
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if siren.is_valid(candidate) else Verdict.INVALID
+        return Verdict.VALID if siren.is_valid(strip_separators(candidate)) else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
-        return siren.compact(candidate)
+        return siren.compact(strip_separators(candidate))

@@ -13,7 +13,14 @@ import re
 from stdnum.fr import siret
 
 from detectors.base import Match, PatternDetector, Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, digit_groups
+from detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    digit_groups,
+    named_number,
+    spaced_digits,
+    strip_separators,
+)
 
 _OFFICIAL_LAYOUT = re.compile(r"^\d{3}([ .])\d{3}\1\d{3}\1?\d{5}$")
 
@@ -22,7 +29,9 @@ class FrSiretDetector(PatternDetector):
     name = "fr_siret"
     entity = "FR_SIRET"
     pattern = NUMBER_START + digit_groups(3, 3, 3, 5) + NUMBER_END
-    prefilter = r"\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{5}"
+    named_pattern = named_number((r"siret",), spaced_digits(14))
+    named_cues = ("siret",)
+    prefilter = r"\d{3}[ .\pZ]?\d{3}[ .\pZ]?\d{3}[ .\pZ]?\d{5}|(?i:siret)"
     base_score = 0.4
     valid_score = 0.8
     context_boost = 0.2
@@ -34,11 +43,15 @@ class FrSiretDetector(PatternDetector):
         "SIRET : 73282932000074",
         "732 829 320 00074",
         "La Poste, siret 356 000 000 00048",
+        "SIRET 7 3 2 8 2 9 3 2 0 0 0 0 7 4",
+        "n° SIRET : 7328 2932 0000 74",
     )
     negative_examples = (
         "SIRET : 73282932000075",
         "commande 73282932000074",
         "IBAN FR76 3000 6000 0112 3456 7890 189",
+        "SIRET 7 3 2 8 2 9 3 2 0 0 0 0 7 5",
+        "réf 7 3 2 8 2 9 3 2 0 0 0 0 7 4",
     )
 
     def find(self, text: str, hint: str | None = None) -> list[Match]:
@@ -50,7 +63,7 @@ class FrSiretDetector(PatternDetector):
         ]
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if siret.is_valid(candidate) else Verdict.INVALID
+        return Verdict.VALID if siret.is_valid(strip_separators(candidate)) else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
-        return siret.compact(candidate)
+        return siret.compact(strip_separators(candidate))

@@ -12,7 +12,13 @@ import re
 from stdnum.fr import tva
 
 from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import NUMBER_END
+from detectors.fr.layout import (
+    LOOSE_SEPARATOR,
+    NUMBER_END,
+    named_number,
+    spaced_digits,
+    strip_separators,
+)
 
 _SEP = r"[ .\-]?"
 
@@ -25,7 +31,13 @@ class FrVatDetector(PatternDetector):
         + _SEP.join([r"\d{3}"] * 3) + NUMBER_END
     )
     flags = re.IGNORECASE
-    prefilter = r"[Ff][Rr][ .\-]?[0-9A-Za-z]{2}[ .\-]?\d{3}"
+    named_pattern = named_number(
+        (r"tva(?:\s+intra-?communautaire)?", r"vat", r"intra-?communautaire"),
+        rf"FR{LOOSE_SEPARATOR}[0-9A-HJ-NP-Z]{LOOSE_SEPARATOR}[0-9A-HJ-NP-Z]{LOOSE_SEPARATOR}"
+        + spaced_digits(9),
+    )
+    named_cues = ("tva", "vat", "intra")
+    prefilter = r"[Ff][Rr][ .\pZ\-]?[0-9A-Za-z]{2}[ .\pZ\-]?\d{3}|(?i:tva|vat|intra)"
     base_score = 0.4
     valid_score = 0.95
     context_boost = 0.05
@@ -34,6 +46,7 @@ class FrVatDetector(PatternDetector):
         "TVA intracommunautaire : FR 40 303 265 045",
         "vat fr40303265045",
         "N° TVA FR-40-303-265-045",
+        "TVA FR 40 3032 650 45",
     )
     negative_examples = (
         "TVA FR 41 303 265 045",
@@ -42,7 +55,7 @@ class FrVatDetector(PatternDetector):
     )
 
     def validate(self, candidate: str) -> Verdict:
-        return Verdict.VALID if tva.is_valid(candidate) else Verdict.INVALID
+        return Verdict.VALID if tva.is_valid(strip_separators(candidate)) else Verdict.INVALID
 
     def normalize(self, candidate: str) -> str:
-        return "FR" + tva.compact(candidate)
+        return "FR" + tva.compact(strip_separators(candidate))
