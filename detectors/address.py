@@ -21,7 +21,7 @@ from detectors.base import Match, TextDetector, fold
 
 STREET_TYPES = (
     "rue", "avenue", "av.", "av", "bd", "bd.", "boulevard", "chemin", "ch.", "allée", "allee",
-    "impasse", "imp.", "place", "pl.", "quai", "route", "rte", "lieu-dit", "lieudit", "cours",
+    "impasse", "imp.", "r.", "place", "pl.", "quai", "route", "rte", "lieu-dit", "lieudit", "cours",
     "square", "passage", "voie", "résidence", "residence", "chaussée", "sentier", "hameau",
     "faubourg", "fg", "rond-point", "esplanade", "parvis", "promenade", "villa", "cité", "cite",
     "montée", "ruelle", "venelle", "traverse", "domaine", "lotissement", "zac", "za",
@@ -30,8 +30,9 @@ _TYPE = "|".join(re.escape(t) for t in sorted(STREET_TYPES, key=len, reverse=Tru
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[A-Da-d])(?![\w]))?"
 _STREET = rf"(?i:{_TYPE})(?![\w])[ \t]+[^\W\d][^\n\d,;:()]{{0,58}}"
 _COMPLEMENT = (
-    r"(?:,?[ \t]*(?i:bât(?:iment)?\.?|bat\.?|appartement|appt?\.?|étage|etage|escalier|esc\.?"
-    r"|porte|résidence|residence|bp|cs|lot)[ \t]+[^\n,;]{1,30}){0,3}"
+    r"(?:,?[ \t]*(?:\d{1,2}(?i:er|e|ème|eme)[ \t]+(?i:étage|etage)(?![\w])"
+    r"|(?i:bât(?:iment)?\.?|bat\.?|appartement|appt?\.?|étage|etage|escalier|esc\.?"
+    r"|porte|résidence|residence|bp|cs|lot)[ \t]+[^\n,;]{1,30})){0,3}"
 )
 _POSTCODE = r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}"
 _CITY_WORD = r"[A-ZÉÈÊÎÂÔ][\w'’]*(?:-[\w'’]+){0,4}"

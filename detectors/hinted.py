@@ -52,6 +52,42 @@ def looks_like(entity: str, value: str) -> bool:
     return False
 
 
+_DELIMITERS = (";", "\t", "|")
+
+
+def delimited_cells(text: str):
+    """(start, end, entity) of the cells of a table pasted as text, under a header that names them.
+
+    ``nom;prenom;ville\nDUPONT;Jean;Lyon`` yields ``DUPONT`` and ``Jean`` as PERSON and ``Lyon``
+    as LOCATION: the same column-name hints as a real table, and the same shape checks for
+    names and places (cells of other hinted columns, a birth date, are yielded as they are).
+    """
+    from detectors.column_hints import hint_for  # late: column_hints is not needed otherwise
+
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    hints: list[str | None] = []
+    delimiter = ""
+    for start, line in lines:
+        if hints and line.count(delimiter) == len(hints) - 1:
+            position = start
+            for cell, hint in zip(line.split(delimiter), hints):
+                value = cell.strip()
+                # Names and places must have their shape here; other entities are checked by their detector.
+                if hint and value and (hint not in ("PERSON", "LOCATION") or looks_like(hint, value)):
+                    begin = position + cell.index(value)
+                    yield begin, begin + len(value), hint
+                position += len(cell) + 1
+            continue
+        hints = []
+        delimiter = next((d for d in _DELIMITERS if line.count(d) >= 2), "")
+        if delimiter:
+            hints = [hint_for(c.strip()) for c in line.split(delimiter)]
+            hints = hints if any(h in ("PERSON", "LOCATION", "DATE_OF_BIRTH") for h in hints) else []
+
+
 class HintedValueDetector(TextDetector):
     """Accepts a whole cell as the entity its column name names, if its shape fits."""
 

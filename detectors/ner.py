@@ -1,11 +1,17 @@
 """PERSON and LOCATION: the French spaCy model's named entities, plus rules and filters.
 
 spaCy's French NER tags ``PER`` and ``LOC`` (as Presidio's ``SpacyRecognizer`` maps
-them). Two rules add what the model misses: a name after a title (``M.``, ``Mme``,
-``Dr``, ``Maître``) and a name signing a message after a closing formula
-(``Cordialement,\\nJean Dupont``). Filters drop its known false positives: greetings
-and capitalised common words, organisations, street names inside an address, words
-in all caps, anything with digits. A PERSON span never includes the title.
+them). Rules add what the model misses: a name after a title (``M.``, ``Mme``, ``Dr``,
+``Maître``), a name signing a message (``Cordialement,\\nJean Dupont``), a role noun, and
+the French name layer of ``detectors.names.rules`` (administrative capitals, field labels,
+lists, lower-case chat names, backed by INSEE first-name and surname gazetteers). Filters
+drop the model's known false positives: greetings and capitalised common words (``Objet``,
+``Priorité``), organisations and the places in their names, street names inside an
+address, words in all caps, anything with digits. A PERSON span never includes the title.
+
+A LOCATION is kept only when it is tied to a person (``detectors.places``): where someone
+lives, was born or comes from. A city in an organisation's name, a heading or a privacy
+policy is not personal data.
 """
 
 from __future__ import annotations
@@ -16,25 +22,38 @@ from functools import cache
 from detectors import masking
 from detectors.address import ADDRESS_RE
 from detectors.base import DocDetector, Match, fold
+from detectors.hinted import delimited_cells
+from detectors.names import is_first_name
+from detectors.names.rules import NOT_AFTER, find_names
+from detectors.names.spans import DisjointSpans
+from detectors.places import tie_before, tied_places
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION"}
 NER_SCORE = 0.85
 TITLE_SCORE = 0.9
 SIGNATURE_SCORE = 0.85
 ROLE_SCORE = 0.85
+NAME_RULE_SCORE = 0.85
+PLACE_SCORE = 0.85
 _TITLE_WORDS = (
     r"M\.|Mr\.?|MM\.|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Docteure"
     r"|Maître|Maitre|Me|Pr\.?|Professeur|Professeure"
 )
 TITLES = re.compile(rf"^(?:{_TITLE_WORDS})\s+", re.IGNORECASE)
 # A name token: Capitalised (with hyphens/apostrophes) or ALL CAPS surname; particles allowed.
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|le|la|van|von|d')[ \t]*)?{_NAME_TOKEN}){{0,2}}"
-TITLED_NAME = re.compile(rf"(?<![\w])(?:{_TITLE_WORDS})[ \t]+(?P<name>{_NAME})")
+_NAME_TOKEN = (
+    r"(?:(?:[A-ZÀ-ÖØ-Þ]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’]+)?"
+    r"|(?:[A-ZÀ-ÖØ-Þ]['’])?[A-ZÀ-ÖØ-ÞĀ-ž]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ž]{2,})?)"
+)
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:de|du|le|la|van|von|d')[ \t]*)?{_NAME_TOKEN}){{0,3}}"
+# After a title, a surname may start with its particle: "Monsieur de Villiers", "Pr da Costa".
+TITLED_NAME = re.compile(
+    rf"(?<![\w])(?:{_TITLE_WORDS})[ \t]+(?P<name>(?:(?:de la|des|du|de|d'|van|von|dos|da)[ \t]?)?{_NAME})"
+)
 SIGNED_NAME = re.compile(
     r"(?i:cordialement|bien à vous|bien a vous|salutations|sincèrement|amicalement|"
     r"bonne (?:journée|soirée)|merci d'avance|merci)[ \t]*[,.!]?[ \t]*(?:\n[ \t]*|[ \t]+-{1,2}[ \t]*)"
-    rf"(?P<name>{_NAME})[ \t]*(?:\n|$)"
+    rf"(?P<name>(?:[A-ZÀ-ÖØ-Þ]\.[ \t]?)?{_NAME})[ \t]*(?:\n|$)"
 )
 # A role noun or a self-introduction before a first and last name: "le client Jean Dupont",
 # "Assurée : Léa Roy", "je m'appelle Léa Roy".
@@ -79,9 +98,29 @@ ORG_WORDS = frozenset(
         "agence", "université", "hôpital", "clinique", "cpam", "urssaf", "caf", "pôle",
         "ministère", "conseil", "cabinet", "fondation", "lycée", "collège", "école", "centre",
         "compagnie", "services", "solutions", "consulting", "france", "inc", "ltd", "gmbh",
-        "fils", "eurl", "sarl", "agricole", "postale",
+        "fils", "eurl", "sarl", "agricole", "postale", "barreau", "tribunal", "préfecture",
+        "région", "département", "métropole", "hospitalier", "chu", "académie", "stade", "lycée",
+        "finances", "impôts", "publiques", "équipe", "site", "magasin", "usine", "entrepôt",
+        "caisse", "allocations",
     )
 )
+
+
+_AT_END = re.compile(r"(?<!\w)(?:à|au|en)$")
+
+
+def _lone_common_word(value: str) -> bool:
+    """One capitalised word that is a common French word and no known name (``Priorité``, ``Chargée``)."""
+    # Not the surname list: many surnames are common words too (Médecin, Boucher, Petit).
+    return " " not in value and not is_first_name(value) and is_common_word(value.lower())
+
+
+def _skip_common_lead(text: str, start: int, end: int) -> int:
+    """``Réunion Marie Curie`` -> ``Marie Curie``: a common word the model glued before a name."""
+    lead = re.match(r"\S+\s+", text[start:end])
+    if lead and not is_first_name(lead.group().strip()) and is_common_word(lead.group().strip().lower()):
+        return start + lead.end()
+    return start
 
 
 MAX_PARSE_CHARS = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000) anyway
@@ -132,11 +171,15 @@ class NerDetector(DocDetector):
         "Bonjour, je m'appelle Camille Lefèvre et j'habite à Marseille.",
         "Rendez-vous avec Mme Dupuis demain.",
         "Merci de votre aide.\nCordialement,\nJulien Moreau",
+        "Patient : DUPONT Jean\nNé(e) le : 14/03/1971",
+        "client : bonjour c'est samira zeroual, j'habite à Lyon",
     )
     negative_examples = (
         "Merci pour votre réponse rapide.",
         "Le Crédit Agricole a validé le dossier.",
         "Livraison au 4 avenue Jean Jaurès, 69007 Lyon.",
+        "Objet : relance\nDossier : DOS-123456\nPriorité : haute",
+        "Nos agences de Lyon et de Nantes appliquent la loi Informatique et Libertés.",
     )
 
     def find(self, text: str, hint: str | None = None) -> list[Match]:
@@ -150,36 +193,85 @@ class NerDetector(DocDetector):
         nlp = load_nlp()
         found = []
         for offset, piece in _pieces(text, MAX_PARSE_CHARS):
-            if not _CAPITALISED.search(piece):  # names and places need a capital: skip the parse
-                continue
-            found += [replace(m, start=m.start + offset, end=m.end + offset)
-                      for m in self.find_in_doc(nlp(piece), hint)]
+            # Without a capital only the lower-case chat rule can find a name: skip the parse.
+            matches = (
+                self.find_in_doc(nlp(piece), hint) if _CAPITALISED.search(piece)
+                else self._detect(piece, (), hint)
+            )
+            found += [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
         return found
 
     def find_in_doc(self, doc, hint: str | None = None) -> list[Match]:
-        text = doc.text
-        addresses = [m.span() for m in ADDRESS_RE.finditer(text)]
-        matches = [
-            self._match(m.start("name"), m.end("name"), text, "PERSON", score, why, hint)
-            for rule, score, why in PERSON_RULES
-            for m in rule.finditer(text)
-            if self._plausible(m.group("name"), allow_caps=True)
-        ]
-        ruled = [(m.start, m.end) for m in matches]
-        for ent in doc.ents:
+        return self._detect(doc.text, doc.ents, hint)
+
+    def _detect(self, text: str, ents, hint: str | None) -> list[Match]:
+        """The rules over ``text``, then the model's entities ``ents`` they leave, filtered."""
+        addresses = DisjointSpans(m.span() for m in ADDRESS_RE.finditer(text))
+        matches = self._rule_persons(text, hint)
+        persons = DisjointSpans((m.start, m.end) for m in matches)
+        ruled = DisjointSpans((m.start, m.end) for m in matches)
+        for start, end in tied_places(text):
+            if (
+                self._plausible(text[start:end], allow_caps=True)
+                and not addresses.overlaps(start, end)
+                and ruled.add(start, end)
+            ):
+                matches.append(self._match(start, end, text, "LOCATION", PLACE_SCORE, "tied-place", hint))
+        for start, end, entity in delimited_cells(text):
+            if entity in self.entities and ruled.add(start, end):
+                matches.append(self._match(start, end, text, entity, NER_SCORE, "column-name", hint))
+        for ent in ents:
             entity = LABELS.get(ent.label_)
             if entity is None or self._common_word_at_start(ent) or self._organisation(ent):
                 continue
             # The rules know a name's extent better than the small model does.
-            if any(s < ent.end_char and ent.start_char < e for s, e in ruled):
+            if ruled.overlaps(ent.start_char, ent.end_char):
                 continue
             for start, end in self._name_runs(ent):
                 if entity == "PERSON":
+                    start = _skip_common_lead(text, start, end)
                     start = self._caps_surname_before(text, start)
+                elif not self._tied(text, start, persons):
+                    continue  # a place nobody lives in, was born in or comes from
                 value = text[start:end]
-                if self._plausible(value) and not any(s < end and start < e for s, e in addresses):
+                if (
+                    self._plausible(value)
+                    and not addresses.overlaps(start, end)
+                    and not (entity == "PERSON" and _lone_common_word(value))
+                ):
                     matches.append(self._match(start, end, text, entity, NER_SCORE, "ner", hint))
         return matches
+
+    def _rule_persons(self, text: str, hint: str | None) -> list[Match]:
+        """Names the rules find (titles, signatures, roles, the French name layer), longest first."""
+        found = [
+            (m.start("name"), m.end("name"), score, why)
+            for rule, score, why in PERSON_RULES
+            for m in rule.finditer(text)
+            if self._plausible(m.group("name"), allow_caps=True)
+        ]
+        found += [(s, e, NAME_RULE_SCORE, why) for s, e, why in find_names(text)]
+        taken, kept = DisjointSpans(), []
+        for span in sorted(found, key=lambda f: (-(f[1] - f[0]), -f[2], f[0])):
+            if taken.add(span[0], span[1]):
+                kept.append(span)
+        return [self._match(s, e, text, "PERSON", score, why, hint) for s, e, score, why in sorted(kept)]
+
+    @staticmethod
+    def _tied(text: str, start: int, persons: DisjointSpans) -> bool:
+        """A place tied to a person: after ``j'habite à``/``né à``/``Ville :``, listed after a
+        name (``Léa Roy, née le …, Lyon``), or after ``à`` in a sentence about a named person
+        (``Mme Roy a signalé un retard de livraison à Lyon``)."""
+        if tie_before(text, start):
+            return True
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        before = text[sentence_start:start].rstrip()
+        if before.endswith(","):
+            return persons.any_between(sentence_start, start)
+        # "à Lyon" in the same clause as the name: no comma between them.
+        return bool(_AT_END.search(before)) and persons.any_between(
+            sentence_start, start, lambda end: "," not in text[end:start]
+        )
 
     @staticmethod
     def _name_runs(ent) -> list[tuple[int, int]]:
@@ -228,12 +320,23 @@ class NerDetector(DocDetector):
 
     @staticmethod
     def _organisation(ent) -> bool:
-        """An entity naming or followed by a company form (SARL, S.A.S.) or an institution word."""
+        """An entity naming or followed by a company form (SARL, S.A.S.) or an institution word,
+        or the place of an institution: ``Centre hospitalier de Metz``, ``Barreau de Pau``."""
         following = ent.doc.text[ent.end_char : ent.end_char + 12].split()
         words = [fold(t.text).replace(".", "") for t in ent] + [
             fold(w).replace(".", "").strip(",;") for w in following[:1]
         ]
-        return any(w in ORG_WORDS for w in words)
+        before = [
+            re.sub(r"^[ldLD]['’]", "", fold(w))  # "l'équipe" -> "équipe"
+            for w in ent.doc.text[max(0, ent.start_char - 40) : ent.start_char].split()[-4:]
+        ]
+        if fold(ent[0].text) in ("de", "du", "des", "d'"):  # the model took "de Metz"
+            words += before[-3:]
+        elif before and before[-1] in ("de", "du", "des", "d'", "la"):
+            words += before[:-1]
+        elif before and before[-1] in NOT_AFTER:  # "Lycée Jules Ferry", "rue Victor Hugo"
+            return True
+        return any(w in ORG_WORDS or w.rstrip("s") in ORG_WORDS for w in words)
 
     def _match(self, start, end, text, entity, score, why, hint) -> Match:
         value = text[start:end]
@@ -266,12 +369,12 @@ class NerDetector(DocDetector):
     @staticmethod
     def _plausible(value: str, allow_caps: bool = False) -> bool:
         """False for the model's known false positives."""
-        if len(value) < 2 or "\n" in value or any(ch.isdigit() for ch in value) or "@" in value:
+        if len(value) < 2 or any(ch.isdigit() or ch in "\n@()[]<>|/" for ch in value):
             return False
         words = [fold(w).replace(".", "") for w in re.split(r"[\s\-']+", value) if w]
         if not words or words[0] in NOT_NAMES or any(w in ORG_WORDS for w in words):
             return False
-        if not value[:1].isupper():
+        if not re.sub(r"^(?:de la|des|du|de|d'|van|von|dos|da)\s?", "", value)[:1].isupper():
             return False
         # All-caps words alone are acronyms and currencies (EUR, RCS); a title or signature vouches.
         return allow_caps or not value.isupper()

@@ -52,7 +52,7 @@ POSITIVE_TEMPLATES = (
     "Assuré : {NAME} - n° SS {NIR}",
     "Merci de mettre à jour ma carte vitale, NIR {NIR}.",
     "Fournisseur {ORG}, SIRET {SIRET}, TVA intracommunautaire {VAT}.",
-    "La société {ORG} est immatriculée au RCS de {CITY} sous le numéro {SIREN}.",
+    "La société {ORG} est immatriculée au RCS de {OCITY} sous le numéro {SIREN}.",
     "SIREN : {SIREN} / N° TVA : {VAT}",
     "Établissement {SIRET_LAYOUT} rattaché au siège.",
     "Pour le remboursement, voici mon IBAN : {IBAN}.",
@@ -198,6 +198,8 @@ class Filler:
             "ADDRESS": lambda: [(self.address(), "ADDRESS")],
             "PCCITY": lambda: [(f"{f.postcode()} {r.choice(REAL_CITIES)}", "ADDRESS")],
             "CITY": lambda: [(r.choice(REAL_CITIES), "LOCATION")],
+            # A company's registry city: a place, but no person's (not personal data).
+            "OCITY": lambda: [(r.choice(REAL_CITIES), None)],
             "ORG": lambda: [(f"{last} {r.choice(COMPANY_SUFFIXES)}", None)],
             "AMOUNT": lambda: [(r.choice([f"{r.randint(1, 9)} {r.randint(100, 999)},{r.randint(0, 99):02d} €",
                                           f"{r.randint(10, 9999)},{r.randint(0, 99):02d} EUR"]), None)],

@@ -24,3 +24,18 @@ def test_finds_one_span(text, expected):
 @pytest.mark.parametrize("text", ["le budget est de 15000 Euros", "la rue est fermée", "commande 75002", "Tél 0199001234 Paris"])
 def test_rejects(text):
     assert AddressDetector().find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Adresse : 243, boulevard Gauthier, 46696 Strasbourg", "243, boulevard Gauthier, 46696 Strasbourg"),
+        ("12, rue des Lilas – 75012 PARIS", "12, rue des Lilas – 75012 PARIS"),
+        ("domicilié 5, allée Verte\n13008 MARSEILLE", "5, allée Verte\n13008 MARSEILLE"),
+        ("12 r. de la Paix 75002 Paris", "12 r. de la Paix 75002 Paris"),
+        ("12 rue de l'Église, 1er étage, 67000 Strasbourg", "12 rue de l'Église, 1er étage, 67000 Strasbourg"),
+        ("habite au 7 chemin des Vignes à 84000 Avignon", "7 chemin des Vignes à 84000 Avignon"),
+    ],
+)
+def test_record_and_letter_shapes(text, expected):
+    assert [text[m.start : m.end] for m in AddressDetector().find(text)] == [expected]
