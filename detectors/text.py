@@ -31,13 +31,22 @@ def doc_matches(doc, hint: str | None = None) -> list[Match]:
     return found
 
 
-def detect_texts(texts: Sequence[str], use_nlp: bool = True, batch_size: int = 256) -> list[list[Match]]:
-    """All detectors over each text, overlaps resolved; one list of matches per text."""
+def detect_texts(
+    texts: Sequence[str],
+    use_nlp: bool = True,
+    batch_size: int = 256,
+    hints: Sequence[str | None] | None = None,
+) -> list[list[Match]]:
+    """All detectors over each text, overlaps resolved; one list of matches per text.
+
+    ``hints[i]`` goes to the NLP detectors: ``FREE_TEXT`` reads text ``i`` as a record's
+    notes, as the scan reads a notes column (see detectors/sensitive/record.py).
+    """
     per_text = [text_matches(t) for t in texts]
     if use_nlp and texts:
         from scanner.nlp import pipe
 
         for i, doc in enumerate(pipe(list(texts), batch_size=batch_size)):
-            per_text[i].extend(doc_matches(doc))
+            per_text[i].extend(doc_matches(doc, hints[i] if hints else None))
     rank = detector_rank()
     return [resolve_overlaps(found, rank) for found in per_text]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from detectors.sensitive import record as record_text
 from detectors.sensitive.clauses import COORDINATORS, Clause
 from detectors.sensitive.lexicon import load_cues
 from scanner.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
@@ -35,7 +36,7 @@ FIRST_PERSON_SCORE = 0.9
 class Attribution:
     """Whom a clause discloses about, and how sure we are."""
 
-    who: str  # "first-person", "identified-person", "third-person"
+    who: str  # "first-person", "identified-person", "third-person", "record-subject"
     score: float
 
 
@@ -119,6 +120,18 @@ def has_practice_verb(
     ) or any(words[i] in CUES.PRACTICE_FORMS for i in after)
 
 
+def practice_in_relative(words: list[str], clauses: list[Clause], n: int, term_end: int) -> bool:
+    """ "le ramadan qu'il fait", "la messe qu'elle suit": the practice verb in a relative clause
+    opened right after the term."""
+    if n + 1 >= len(clauses) or clauses[n + 1].start != term_end:
+        return False
+    relative = clauses[n + 1]
+    if words[relative.start] not in ("qu'", "que", "qu"):
+        return False
+    window = words[relative.start + 1 : min(relative.end, relative.start + 1 + PRACTICE_BEFORE)]
+    return any(w in CUES.PRACTICE_FORMS for w in window)
+
+
 def is_topic(words: list[str], clause: Clause, term_start: int) -> bool:
     """The term is what something is about ("un article sur la dépression")."""
     i = term_start - 1
@@ -138,39 +151,98 @@ def about_animal(words: list[str], clause: Clause) -> bool:
     return any(w in CUES.ANIMALS for w in words[max(0, clause.start - 12) : clause.end])
 
 
+def _animal_before(words: list[str], clause: Clause, term_start: int) -> bool:
+    return any(w in CUES.ANIMALS for w in words[clause.start : term_start])
+
+
 def is_negated(words: list[str], clause: Clause, term_start: int) -> bool:
     return any(words[i] in CUES.NEGATIONS for i in range(clause.start, term_start))
 
 
-def attribute(
-    doc, words: list[str], clauses: list[Clause], n: int, term_start: int, term_end: int, kind: str
-) -> Attribution | None:
-    """Whom the term at tokens [term_start, term_end) in clause ``n`` discloses about, if anyone."""
-    clause = clauses[n]
-    if (
+def _kind_allows(doc, words, clause, term_start, term_end, kind, record, term_text) -> bool:
+    """What the term's kind asks of the clause (relaxed for record text, see record.py)."""
+    if kind == "copula":
+        return has_copula(doc, words, clause, term_start) or (
+            record and record_text.copula_ok(doc, words, clause, term_start, term_end, term_text)
+        )
+    if kind == "practice":
+        return has_practice_verb(doc, words, clause, term_start, term_end) or (
+            record and record_text.practice_ok(words, term_start, term_text)
+        )
+    return True
+
+
+def _not_a_disclosure(doc, words: list[str], clause: Clause, term_start: int, kind: str) -> bool:
+    """A surname, a hypothesis, a negation, a joke or a topic: nobody discloses anything."""
+    if term_start > 0 and words[term_start - 1] in CUES.TITLES and (
+        doc[term_start].text[:1].isupper() or kind != "copula"
+    ):
+        return True  # "Mme Chrétien", "m. catholique": a surname ("Mme enceinte" is not)
+    return (
         clause.opener == "si"
         or is_negated(words, clause, term_start)
         or is_rhetorical(words, clause)
+        or is_topic(words, clause, term_start)
+    )
+
+
+def attribute(
+    doc,
+    words: list[str],
+    clauses: list[Clause],
+    n: int,
+    term_start: int,
+    term_end: int,
+    kind: str,
+    record: bool = False,
+    term_text: str = "",
+) -> Attribution | None:
+    """Whom the term at tokens [term_start, term_end) in clause ``n`` discloses about, if anyone.
+
+    ``record``: the text is a record's (a notes column, a user's chat turn), where a
+    subjectless or third-person clause is about the record's subject (see record.py).
+    """
+    clause = clauses[n]
+    if _not_a_disclosure(doc, words, clause, term_start, kind):
+        return None
+    if record and (
+        record_text.negated_after(words, term_end)
+        or record_text.organisation_alone(words, record_text.scope(clauses, n), term_text)
     ):
         return None
-    if is_topic(words, clause, term_start):
+    if kind == "partner":  # "M. X, son mari": only the record's subject has a known sex
+        if record and record_text.same_sex_partner(words, term_start, term_end):
+            return Attribution("record-subject", record_text.RECORD_SCORE)
         return None
-    if kind == "copula" and not has_copula(doc, words, clause, term_start):
-        return None
-    if kind == "practice" and not has_practice_verb(doc, words, clause, term_start, term_end):
+    relative = kind == "practice" and practice_in_relative(words, clauses, n, term_end)
+    if not relative and not _kind_allows(
+        doc, words, clause, term_start, term_end, kind, record, term_text
+    ):
         return None
     if term_start > 0 and words[term_start - 1] in MY:
         return Attribution("first-person", FIRST_PERSON_SCORE)
     if kind == "possessive":
+        if record and record_text.possessive_ok(words, term_start):
+            return Attribution("record-subject", record_text.RECORD_SCORE)
         return None
-    # A practice's subject may follow it ("pendant le ramadan je jeûne").
-    who = _who_in(doc, words, clause.start, clause.end if kind == "practice" else term_start)
+    # A practice's subject may follow it ("pendant le ramadan je jeûne"), or sit in the
+    # relative clause that holds its verb ("le ramadan qu'il fait").
+    if relative:
+        who = _who_in(doc, words, clauses[n + 1].start, clauses[n + 1].end)
+    else:
+        who = _who_in(doc, words, clause.start, clause.end if kind == "practice" else term_start)
     if who is None and n > 0 and (clause.opener in COORDINATORS or clause.opener == "comma"):
         previous = clauses[n - 1]  # "je suis diabétique et sous insuline": shared subject
         who = _who_in(doc, words, previous.start, previous.end)
     who = who or _owner_after(doc, words, term_end)
+    if who is None and record and record_text.record_subject(
+        doc, words, record_text.scope(clauses, n), term_start, term_end, term_text
+    ):
+        return Attribution("record-subject", record_text.RECORD_SCORE)
     if who is None or (who == "third-person" and about_animal(words, clause)):
         return None
+    if who == "identified-person" and _animal_before(words, clause, term_start):
+        return None  # "le chat de la cliente est sous traitement"
     score = {"first-person": FIRST_PERSON_SCORE, "identified-person": IDENTIFIED_SCORE}.get(
         who, THIRD_PERSON_SCORE
     )

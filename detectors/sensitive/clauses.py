@@ -15,6 +15,7 @@ from detectors.sensitive.lexicon import fold_text
 STRONG_PUNCT = frozenset({".", "!", "?", ";", ":", "…", "...", "(", ")", "[", "]", "\n"})
 WEAK_PUNCT = frozenset({",", "-", "—", "–", "/"})
 COORDINATORS = frozenset({"et", "mais", "ou", "puis", "donc", "car", "sauf", "pourtant"})
+CAPITALS_SHARE = 0.8
 SUBORDINATORS = frozenset(
     {
         "que",
@@ -48,10 +49,17 @@ def token_words(doc) -> list[str]:
     return [fold_text(t.text) for t in doc]
 
 
+def _in_capitals(text: str) -> bool:
+    """A note typed in capitals: its capitals say nothing about where sentences start."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > CAPITALS_SHARE * len(letters)
+
+
 def split_clauses(doc, words: list[str]) -> list[Clause]:
     """The clauses of ``doc``, in order, without their boundary punctuation."""
     clauses: list[Clause] = []
     start, opener = 0, "sentence"
+    capitals = _in_capitals(doc.text)
 
     def close(end: int) -> None:
         if end > start:
@@ -60,8 +68,8 @@ def split_clauses(doc, words: list[str]) -> list[Clause]:
     for i, token in enumerate(doc):
         word = words[i]
         # The parser cuts unpunctuated chat text at random pronouns: trust its sentence
-        # starts only where the writer capitalised.
-        if i > start and token.is_sent_start and token.text[:1].isupper():
+        # starts only where the writer capitalised (not in a note typed in capitals).
+        if i > start and token.is_sent_start and token.text[:1].isupper() and not capitals:
             close(i)
             start, opener = i, "sentence"
         if word in STRONG_PUNCT or word in WEAK_PUNCT or (token.is_space and "\n" in token.text):

@@ -3,7 +3,9 @@
 Three steps over the ``Doc`` NER already produced (no second NLP pass):
 1. lexicon hits on the folded text (one trie regex; most texts stop here);
 2. hits inside a phrase with another sense (``syndicat de copropriété``) are dropped;
-3. the hit's clause must disclose it about someone (see ``attribution``).
+3. the hit's clause must disclose it about someone (see ``attribution``); in record
+   text (``hint == FREE_TEXT``: a notes column, a user's chat turn) a subjectless or
+   third-person clause is about the record's subject (see ``record``).
 The span is the clause; the preview names only the category.
 """
 
@@ -15,9 +17,11 @@ from typing import ClassVar
 
 from detectors import masking
 from detectors.base import DocDetector, Match
+from detectors.column_hints import FREE_TEXT
 from detectors.sensitive import lexicon
 from detectors.sensitive.attribution import attribute
 from detectors.sensitive.clauses import clause_at, split_clauses, token_words
+from detectors.sensitive.record import is_catalogue
 
 
 @cache
@@ -84,6 +88,9 @@ class SensitiveDetector(DocDetector):
             return []
         words = token_words(doc)
         clauses = split_clauses(doc, words)
+        # A notes/comment/body column or a user's chat turn: the text of a record about a
+        # person (record.py); a catalogue entry in such a column is not.
+        record = hint == FREE_TEXT and not is_catalogue(words)
         best: dict[tuple[int, str], Match] = {}
         for start, end, terms in hits:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -93,7 +100,9 @@ class SensitiveDetector(DocDetector):
             if n is None:
                 continue
             for term in terms:
-                who = attribute(doc, words, clauses, n, span.start, span.end, term.kind)
+                who = attribute(
+                    doc, words, clauses, n, span.start, span.end, term.kind, record, term.text
+                )
                 if who is None:
                     continue
                 match = self._match(doc, clauses[n], term.entity, who.who, who.score)

@@ -27,7 +27,7 @@ CATEGORIES: dict[str, str] = {
     "ethnic": "SENSITIVE_ETHNIC",
     "criminal": "SENSITIVE_CRIMINAL",
 }
-KINDS = ("plain", "copula", "practice", "possessive")
+KINDS = ("plain", "copula", "practice", "possessive", "partner")
 
 # A space in a term also matches hyphens and apostrophes ("burn-out", "garde-à-vue");
 # each word may carry a plural or feminine ending.

@@ -1,6 +1,12 @@
 """Precision, recall and F1 per category of the sensitive-data detector on our labelled set.
 
 Usage: python eval/sensitive/evaluate.py [--split dev|heldout] [--errors]
+       python eval/sensitive/evaluate.py --record              # labelled.jsonl as record text
+       python eval/sensitive/evaluate.py --corpus crm --seed 2 # generated agent notes
+
+``--corpus crm`` scores the notes of ``crm_notes.py`` (seeded) as record text, the way
+the scan reads a notes column (``hint=FREE_TEXT``); ``--record`` reads labelled.jsonl
+the same way (a user's chat turn is record text too).
 
 Unit: one text and one category. A text labelled with a category counts a true
 positive if the detector emits that category anywhere in it, else a false negative;
@@ -16,6 +22,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from detectors.column_hints import FREE_TEXT
 from detectors.sensitive import SensitiveDetector
 from scanner.nlp import pipe
 
@@ -28,9 +35,10 @@ def load(path: Path = LABELLED) -> list[dict]:
     ]
 
 
-def predict(texts: list[str]) -> list[set[str]]:
+def predict(texts: list[str], hint: str | None = None) -> list[set[str]]:
+    """Categories found per text; ``hint=FREE_TEXT`` reads them as record text (a notes column)."""
     detector = SensitiveDetector()
-    return [{m.entity for m in detector.find_in_doc(doc)} for doc in pipe(texts)]
+    return [{m.entity for m in detector.find_in_doc(doc, hint)} for doc in pipe(texts)]
 
 
 def score(rows: list[dict], predicted: list[set[str]]) -> dict:
@@ -75,9 +83,18 @@ def main() -> int:
     parser.add_argument(
         "--split", choices=("dev", "heldout"), help="score one part of the set only"
     )
+    parser.add_argument("--corpus", choices=("labelled", "crm"), default="labelled")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the crm corpus")
+    parser.add_argument("--record", action="store_true", help="read texts as record text")
     args = parser.parse_args()
-    rows = [r for r in load() if args.split is None or r["split"] == args.split]
-    predicted = predict([r["text"] for r in rows])
+    if args.corpus == "crm":
+        from crm_notes import generate
+
+        rows, record = generate(args.seed), True
+    else:
+        rows, record = load(), args.record
+    rows = [r for r in rows if args.split is None or r["split"] == args.split]
+    predicted = predict([r["text"] for r in rows], FREE_TEXT if record else None)
     result = score(rows, predicted)
     print(f"{'category':32} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
     for cat, r in result["per_category"].items():
