@@ -145,6 +145,8 @@ class PatternDetector(TextDetector):
     context_boost: ClassVar[float] = 0.35
     needs_context: ClassVar[bool] = False  # dropped unless context words or a column hint
     min_score: ClassVar[float] = 0.0
+    # What a VALID verdict checked, in words (the evidence term stays "checksum" everywhere).
+    validation_label: ClassVar[str] = "checksum"
     weak_score: ClassVar[float] = 0.3  # rejected by the validator, kept by ``weak_evidence``
     # A second regex (case-insensitive, with a ``value`` group) for the number right after a word
     # that names it, where any spacing is allowed ("SIRET 7 3 2 8 ..."): see detectors.fr.layout.

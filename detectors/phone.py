@@ -276,6 +276,7 @@ class PhoneDetector(PatternDetector):
     prefilter = r"(?:\+|00)[\s\pZ]?\(?\d|\(\+\d|0[\s\pZ./\-]?[1-9](?:[\s\pZ./\-]?\d){8}"
     base_score = 0.4
     valid_score = 0.9
+    validation_label = "valid in the numbering plan (phonenumbers)"
     weak_score = 0.4
     context_words = (
         "tél", "tel", "téléphone", "telephone", "portable", "mobile", "fixe", "appeler",

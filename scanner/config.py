@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scanner.retention_rules import normalize_rules
+from scanner.safe_names import shown_name
 
 SOURCE_TYPES = ("files", "postgres", "s3", "chatlogs")
 
@@ -32,6 +33,10 @@ class ScanConfig:
     ner_sample: int = 1000
     batch_rows: int = 10_000
     workers: int = 0  # 0: one per core when the scan is large (scanner.partitioning)
+    max_cell_chars: int = 20_000  # characters of a cell examined (docs/reliability.md)
+    max_expansion_ratio: int = 100  # a compressed Parquet file spooled: expansion cap
+    max_spool_mb: int = 4096  # ... and size cap
+    dsar: dict = field(default_factory=dict)  # [dsar]: who answers access requests (docs/dsar.md)
 
 
 def load_config(path: str | None) -> ScanConfig:
@@ -53,11 +58,21 @@ def load_config(path: str | None) -> ScanConfig:
         ner_sample=int(scan.get("ner_sample", 1000)),
         batch_rows=int(scan.get("batch_rows", 10_000)),
         workers=int(scan.get("workers", 0)),
+        max_cell_chars=int(scan.get("max_cell_chars", 20_000)),
+        max_expansion_ratio=int(scan.get("max_expansion_ratio", 100)),
+        max_spool_mb=int(scan.get("max_spool_mb", 4096)),
     )
     if not os.path.isabs(config.out):
         config.out = str(Path(config.base_dir) / config.out)
     for index, source in enumerate(data.get("sources", [])):
         config.sources.append(validate_source(source, index))
+    if "dsar" in data:
+        from scanner.dsar.disclosure import normalize_controller
+
+        try:
+            config.dsar = normalize_controller(data["dsar"])
+        except ValueError as exc:
+            raise ConfigError(f"[dsar]: {exc}") from None
     if config.mode not in ("sample", "full"):
         raise ConfigError(f"[scan] mode must be 'sample' or 'full', not {config.mode!r}")
     return config
@@ -87,10 +102,19 @@ def validate_source(source: dict, index: int = 0) -> dict:
         raise ConfigError(f"source {source['name']!r}: 'bucket' is required")
     if kind == "postgres" and not (source.get("dsn") or source.get("dsn_env")):
         raise ConfigError(f"source {source['name']!r}: 'dsn' or 'dsn_env' is required")
+    if not isinstance(source.get("follow_symlinks", False), bool):
+        raise ConfigError(f"source {source['name']!r}: follow_symlinks must be true or false")
     spec = dict(source)
     if "retention" in spec:
         try:
             spec["retention"] = normalize_rules(spec["retention"])
+        except ValueError as exc:
+            raise ConfigError(f"source {source['name']!r}: {exc}") from None
+    if "dsar" in spec:  # what a DSAR answer tells about this source (art. 15)
+        from scanner.dsar.disclosure import normalize_disclosures
+
+        try:
+            spec["dsar"] = normalize_disclosures(spec["dsar"])
         except ValueError as exc:
             raise ConfigError(f"source {source['name']!r}: {exc}") from None
     return spec
@@ -110,7 +134,7 @@ def source_from_argument(argument: str, taken: set[str]) -> dict:
     else:
         if not os.path.exists(argument) and not any(c in argument for c in "*?["):
             raise ConfigError(f"no such file or directory: {argument}")
-        name = Path(argument.rstrip("/")).name or "files"
+        name = shown_name(Path(argument.rstrip("/")).name) or "files"  # a folder named by an e-mail
         spec = {"type": "files", "paths": [argument]}
     unique, n = name, 2
     while unique in taken:

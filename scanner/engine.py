@@ -31,9 +31,11 @@ from detectors.registry import detector_rank, doc_detectors, text_detectors
 from scanner.columnar import ColumnarField
 from scanner.keys import Hasher
 from scanner.model import Finding, Location, ScanError
+from scanner.name_findings import ContainerNames
 from scanner.record_keys import public_keys
 from scanner.retention_count import RetentionCounter, merge_counts
-from scanner.stats import FieldStats
+from scanner.safe_names import shown_message, shown_name
+from scanner.stats import FieldStats, covered_entities
 
 PROFILE_VALUES = 200
 FREE_TEXT_MIN_CHARS = 30
@@ -58,6 +60,11 @@ class EngineOptions:
             row into ``_extra_fields`` (a 100,000-column file stays fast and still scanned).
         columnar: In full mode, detect in structured fields a batch at a time as Arrow
             columns (``scanner.columnar``); False forces the per-cell path (same findings).
+        max_cell_chars: Characters of a cell examined at all (``[scan] max_cell_chars``;
+            0: no cap); the rest is counted per field as ``chars_not_examined``. 300 cells
+            of 100,000 characters took 150 s and 4.8 GB before.
+        max_expansion_ratio, max_spool_mb: Caps on a compressed Parquet file spooled to
+            disk before reading (``connectors.files.dispatch``; ``[scan]`` keys of the same names).
     """
 
     mode: str = "sample"
@@ -68,6 +75,9 @@ class EngineOptions:
     ner_max_chars: int = 20_000
     max_fields: int = 2_000
     columnar: bool = True
+    max_cell_chars: int = 20_000
+    max_expansion_ratio: int = 100
+    max_spool_mb: int = 4096
 
     @property
     def full(self) -> bool:
@@ -107,7 +117,8 @@ class ContainerResult:
         """Add the counters of another piece (key range) of the same container."""
         self.rows += other.rows
         self.findings += other.findings
-        self.errors += other.errors
+        known = set(self.errors)
+        self.errors += [e for e in other.errors if e not in known]  # once, not once per piece
         for name, stats in other.fields.items():
             if name in self.fields:
                 self.fields[name].merge(stats)
@@ -140,14 +151,34 @@ def _candidate_rows(column: pa.Array, prefilter: str | None, ignore_case: bool) 
     return pc.indices_nonzero(mask).to_pylist()
 
 
+def _capped(stats: FieldStats, column: pa.Array, cap: int) -> pa.Array:
+    """``column`` with each cell cut to ``cap`` characters; what is cut is counted in ``stats``."""
+    if cap <= 0:
+        return column
+    lengths = pc.utf8_length(column)
+    over = pc.fill_null(pc.greater(lengths, cap), False)
+    capped = int(pc.sum(over).as_py() or 0)
+    if not capped:
+        return column
+    stats.cells_capped += capped
+    stats.chars_not_examined += int(pc.sum(pc.subtract(pc.filter(lengths, over), cap)).as_py())
+    return pc.utf8_slice_codeunits(column, 0, cap)
+
+
 def _is_art9(detector) -> bool:
     return all(entity.startswith("SENSITIVE_") for entity in detector.entities)
 
 
-def _doc_matches(rows: list[int], detectors: list, index: int, doc) -> list[Match]:
-    """Matches in the doc of ``rows[index]`` of the NLP detectors that want that row."""
+def _doc_matches(
+    rows: list[int], detectors: list, index: int, doc, hint: str | None = None
+) -> list[Match]:
+    """Matches in the doc of ``rows[index]`` of the NLP detectors that want that row.
+
+    ``hint`` is ``FREE_TEXT`` for a notes/comment/body column: the text of a record about
+    a person, where the art. 9 detector also reads subjectless agent notes.
+    """
     row = rows[index]
-    return [m for detector, wanted in detectors if row in wanted for m in detector.find_in_doc(doc)]
+    return [m for detector, wanted in detectors if row in wanted for m in detector.find_in_doc(doc, hint)]
 
 
 def _join_columns(columns: list[pa.Array], chunk: int = 500) -> pa.Array:
@@ -155,7 +186,13 @@ def _join_columns(columns: list[pa.Array], chunk: int = 500) -> pa.Array:
     parts = []
     for start in range(0, len(columns), chunk):
         group = [c if c.type == pa.string() else pc.cast(c, pa.string()) for c in columns[start:start + chunk]]
-        parts.append(pc.binary_join_element_wise(*group, "\n", null_handling="skip"))
+        # Not null_handling="skip": pyarrow 26 drops the rows where every value is null, which
+        # shortens the column. Replace nulls, then give all-null rows their null back.
+        joined = pc.binary_join_element_wise(*group, "\n", null_handling="replace", null_replacement="")
+        all_null = pc.is_null(group[0])
+        for column in group[1:]:
+            all_null = pc.and_(all_null, pc.is_null(column))
+        parts.append(pc.if_else(all_null, pa.scalar(None, pa.string()), joined))
     return parts[0] if len(parts) == 1 else _join_columns(parts, chunk)
 
 
@@ -172,7 +209,8 @@ class ContainerScanner:
         progress: Callable[[int], None] | None = None,
         retention: RetentionCounter | None = None,
     ):
-        self.result = ContainerResult(source, container)
+        self._names = ContainerNames(source, container)  # names are data too: shown forms only
+        self.result = ContainerResult(source, self._names.container)
         self.retention = retention  # sees every batch, even past the sample
         self.hasher = hasher
         self.options = options
@@ -188,7 +226,8 @@ class ContainerScanner:
         try:
             for item in iterator:
                 if isinstance(item, ReadError):
-                    self.result.errors.append(ScanError(self.result.source, item.location, item.error))
+                    self.result.errors.append(ScanError(
+                        self.result.source, shown_name(item.location), shown_message(item.error)))
                     continue
                 if sampling:
                     self._scan_batch(item)
@@ -205,6 +244,7 @@ class ContainerScanner:
                 close()
         if self.retention is not None:
             self.result.retention = self.retention.counts()
+        self._names.publish(self.result.fields)
         return self.result
 
     # ----------------------------------------------------------------- private
@@ -232,7 +272,7 @@ class ContainerScanner:
         findings: list[Finding] = []
         tables: list[pa.Table] = []  # the columnar path's findings
         record_keys: pa.Array | None = None
-        data = self._bounded_fields(batch.data)
+        data = self._bounded_fields(self._names.shown_batch(batch.data))
         schema = data.schema
         for name, column in zip(schema.names, data.columns):
             stats = self._stats(name)
@@ -245,7 +285,7 @@ class ContainerScanner:
             offset_limit = len(column)
             if not self.options.full and stats.free_text is False:
                 offset_limit = min(len(column), self.options.sample_rows - stats.rows_scanned)
-            column = column.slice(0, offset_limit)
+            column = _capped(stats, column.slice(0, offset_limit), self.options.max_cell_chars)
             if stats.free_text is None:
                 self._profile(stats, column)
             if self.options.full and self.options.columnar and stats.free_text is False:
@@ -263,7 +303,9 @@ class ContainerScanner:
             if key_rows is None:
                 key_rows = self._key_rows(batch)
             for row, matches in per_row.items():
-                findings.extend(self._record(stats, name, key_rows[row], batch.key_is_sensitive, matches))
+                cell = column[row].as_py() if stats.free_text else None  # for the cell coverage
+                findings.extend(self._record(stats, name, key_rows[row], batch.key_is_sensitive, matches,
+                                             cell))
         if findings:
             self.result.findings += len(findings)
             self.on_findings(findings)
@@ -375,13 +417,17 @@ class ContainerScanner:
         # Cells outside the NER sample go through the light pipeline (see scanner.nlp).
         for subset, entities in ((sorted(ner_rows), True), ([r for r in rows if r not in ner_rows], False)):
             texts = [cells[r][: self.options.ner_max_chars] for r in subset]
-            matches_in = partial(_doc_matches, subset, detectors)
+            matches_in = partial(_doc_matches, subset, detectors,
+                                 hint=FREE_TEXT if stats.hint == FREE_TEXT else None)
             for row, matches in zip(subset, analyse(texts, matches_in, entities, self.options.nlp_batch)):
                 found[row].extend(matches)
 
-    def _record(self, stats, field_name, key, key_is_sensitive, matches) -> list[Finding]:
+    def _record(self, stats, field_name, key, key_is_sensitive, matches, cell=None) -> list[Finding]:
         location = Location(self.result.source, self.result.container, key, field_name, key_is_sensitive)
         findings = []
+        if cell:  # a free-text cell: which entity fills it (stats.FieldStats.classification)
+            for entity in covered_entities(cell, [(m.entity, m.start, m.end) for m in matches]):
+                stats.entity(entity).covering += 1
         seen_entities = set()
         for m in matches:
             entity_stats = stats.entity(m.entity)

@@ -29,15 +29,19 @@ from scanner.config import ConfigError, ScanConfig, build_connector
 from scanner.engine import ContainerResult, ContainerScanner, EngineOptions
 from scanner.incremental import (
     carry_over,
+    could_not_list,
     forget_changes,
     listed_containers,
     mark_scanned,
+    resumable,
     save_changes,
 )
 from scanner.keys import Hasher, load_key
+from scanner.out_folder import FolderLock, FolderRefused, check_report_folder, mark_report_folder
 from scanner.partitioning import merge_pieces, split_partitions, worker_count
 from scanner.retention_count import RetentionCounter
 from scanner.retention_rules import reference_time, rule_for
+from scanner.safe_names import name_digest, shown_name
 from scanner.state import ScanState
 
 log = logging.getLogger("fouille")
@@ -63,12 +67,17 @@ class Partition:
     @property
     def id(self) -> str:
         piece = f"\x1f{self.container.part}" if self.container.part else ""
-        return f"{self.spec['name']}\x1f{self.container.name}{piece}"
+        # Keyed: the resume state must not hold a raw name (a file named by an e-mail).
+        return name_digest(f"{self.spec['name']}\x1f{self.container.name}{piece}")
 
     @property
     def findings_path(self) -> Path:
-        digest = hashlib.sha256(self.id.encode("utf-8")).hexdigest()[:24]
-        return Path(self.out_dir) / "findings" / f"part-{digest}.parquet"
+        return Path(self.out_dir) / "findings" / findings_name(self.id)
+
+
+def findings_name(partition_id: str) -> str:
+    """The name of a partition's findings file (no container name: names may be data)."""
+    return f"part-{hashlib.sha256(partition_id.encode('utf-8')).hexdigest()[:24]}.parquet"
 
 
 @dataclass
@@ -83,6 +92,11 @@ class ScanOutcome:
 def _connector_for(spec_key: str, spec_items: tuple, base_dir: str):
     # One connector per source and process: workers reuse connections between partitions.
     return build_connector(dict(spec_items), base_dir)
+
+
+# A forked pool worker must not reuse the parent's connectors: their connections and clients
+# (a PostgreSQL socket, a boto3 client) belong to the parent; sharing one hung the scan.
+os.register_at_fork(after_in_child=_connector_for.cache_clear)
 
 
 def _connector(spec: dict, base_dir: str):
@@ -111,6 +125,8 @@ def scan_partition(partition: Partition, key: bytes, progress: Callable[[int], N
         batch_rows=partition.batch_rows,
         # A retention count needs every record; the detectors still stop at the sample.
         sample_rows=None if partition.engine.full or rule else partition.engine.sample_rows,
+        extra={"max_expansion_ratio": partition.engine.max_expansion_ratio,
+               "max_spool_bytes": partition.engine.max_spool_mb * 2**20},
     )
     try:
         result = scanner.scan(connector.read(partition.container, options))
@@ -174,7 +190,8 @@ def _config_fingerprint(config: ScanConfig, key: bytes) -> str:
     import hmac
     import json
 
-    settings = [config.mode, config.sample_rows, config.ner_sample, config.batch_rows, config.sources]
+    settings = [config.mode, config.sample_rows, config.ner_sample, config.batch_rows, config.sources,
+                config.max_cell_chars]
     message = json.dumps(settings, sort_keys=True, default=str).encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
@@ -249,7 +266,28 @@ def execute_local(pending: list[Partition], key: bytes, config: ScanConfig,
             yield partition, exc
 
 
-def run_scan(
+def run_scan(config: ScanConfig, *args, **kwargs) -> ScanOutcome:
+    """Scan every source of ``config`` into ``config.out``; return the inventory and exit code.
+
+    The folder must be new, empty or a report folder (``scanner.out_folder``), and is locked
+    for the scan's duration. Arguments: those of ``_run_scan``.
+    """
+    out_dir = Path(config.out)
+    try:
+        check_report_folder(out_dir)
+        mark_report_folder(out_dir)
+        lock = FolderLock(out_dir)
+    except FolderRefused as exc:
+        raise ConfigError(str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot write the report folder {out_dir}: {_safe_message(exc)}") from exc
+    try:
+        return _run_scan(config, *args, **kwargs)
+    finally:
+        lock.close()
+
+
+def _run_scan(
     config: ScanConfig,
     resume: bool = False,
     progress_factory: Callable[[Partition], Callable[[int], None]] | None = None,
@@ -257,14 +295,13 @@ def run_scan(
     executor: Executor | None = None,
     since_last: bool = False,
 ) -> ScanOutcome:
-    """Scan every source of ``config`` into ``config.out``; return the inventory and exit code.
-
-    ``since_last``: carry over the results of containers unchanged since the previous scan
-    in the same folder (``scanner.incremental``), read the rest.
-    """
+    """``since_last``: carry over the results of containers unchanged since the previous scan
+    in the same folder (``scanner.incremental``), read the rest."""
     out_dir = Path(config.out)
     engine = EngineOptions(
         mode=config.mode, sample_rows=config.sample_rows, ner_sample=config.ner_sample,
+        max_cell_chars=config.max_cell_chars, max_expansion_ratio=config.max_expansion_ratio,
+        max_spool_mb=config.max_spool_mb,
     )
     key = load_key()
     try:
@@ -295,7 +332,8 @@ def run_scan(
     if resume:
         # A partition that met read errors (a file deleted or unreadable, a dropped connection)
         # is scanned again on resume: a re-run completes what the first one missed.
-        done = {pid: r for pid, r in state.done().items() if not r.get("errors")}
+        done = resumable(state, partitions, could_not_list(errors), out_dir / "findings",
+                         findings_name, ContainerResult.from_dict)
     elif since_last:
         done = carry_over(state, partitions, unchanged, out_dir)
     else:
@@ -309,15 +347,22 @@ def run_scan(
     pending = [replace(p, now=now) for p in partitions if p.id not in done]
 
     def finish(partition: Partition, result: dict) -> None:
-        state.record(partition.id, result)
+        try:
+            state.record(partition.id, result, partition.container.version)
+        except sqlite3.Error as exc:  # a full disk: the findings are written, not the record
+            log.error("cannot record a partition in state.sqlite: %s", exc)  # listed below
+            errors.append({"source": partition.spec["name"], "location": shown_name(partition.container.name),
+                           "error": f"cannot record the result (disk full?): {_safe_message(exc)}; "
+                                    "--resume scans it again"})
+            return
         mark_scanned(_connector(partition.spec, partition.base_dir), partition.container, result)
         by_partition[partition.id] = ContainerResult.from_dict(result)
         if on_partition_done:
             on_partition_done(partition, result)
 
     def fail(partition: Partition, exc: BaseException) -> None:
-        log.debug("partition failed: %s", partition.container.name)
-        errors.append({"source": partition.spec["name"], "location": partition.container.name,
+        log.debug("partition failed: %s", shown_name(partition.container.name))
+        errors.append({"source": partition.spec["name"], "location": shown_name(partition.container.name),
                        "error": f"scan failed: {_safe_message(exc)}"})
 
     run = executor or execute_local

@@ -22,6 +22,9 @@ from typing import BinaryIO
 from connectors.base import ReadError
 
 READ_BYTES = 1024 * 1024
+# The decoder's errors count the newlines before the failing position: text already read is
+# dropped past this many characters, so a file of many invalid elements stays linear.
+DROP_READ_CHARS = 64 * 1024
 MAX_ELEMENT_CHARS = 64 * 1024 * 1024  # one element (record) larger than this is skipped
 _NEXT = re.compile(r'["\[\]{}]')  # what changes the depth, or starts a string
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -186,6 +189,8 @@ def json_array_values(name: str, chunks: TextChunks) -> Iterator[tuple[int, obje
 def _decode_whole(buf: _Buffer) -> tuple[object] | None:
     """The element at ``buf.pos`` when the C decoder reads it whole from the text at hand
     (the common case); None otherwise (incomplete, too deep, invalid: the slow path)."""
+    if buf.pos > DROP_READ_CHARS:
+        buf.text, buf.pos = buf.text[buf.pos:], 0
     try:
         value, end = _DECODER.raw_decode(buf.text, buf.pos)
     except (ValueError, RecursionError):

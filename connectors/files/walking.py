@@ -118,7 +118,8 @@ def walk(root: Path, follow: bool, on_error: Callable[[str, str], None],
         yield from (os.path.join(folder, name) for name in sorted(files))
     if reports_skipped:
         logging.getLogger("fouille").warning(
-            "%d folder(s) holding a fouille report (%s) not scanned", reports_skipped, REPORT_MARKER)
+            "%d folder(s) holding a fouille report (%s) not scanned",
+            reports_skipped, REPORT_MARKER)
 
 
 def glob_paths(pattern: str, follow: bool, on_error: Callable[[str, str], None]) -> list[str]:

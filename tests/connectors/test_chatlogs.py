@@ -120,7 +120,7 @@ def test_json_array_and_single_object_exports(tmp_path):
 
 
 def test_json_array_decoded_across_small_reads(tmp_path, monkeypatch):
-    monkeypatch.setattr("connectors.chatlogs.JSON_CHUNK_CHARS", 7)  # every value spans reads
+    monkeypatch.setattr("connectors.files.json_stream.READ_BYTES", 7)  # every value spans reads
     (tmp_path / "all.json").write_text(json.dumps(CONVERSATIONS * 3, ensure_ascii=False), encoding="utf-8")
 
     rows, errors, _ = rows_of(ChatlogsConnector("chatbot", [str(tmp_path / "all.json")]))

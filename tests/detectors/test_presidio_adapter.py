@@ -33,3 +33,16 @@ def test_bad_checksum_not_reported_by_presidio_either():
     bad = with_nir_key("1850578006084")[:-1] + "0"
     bad = bad if bad != with_nir_key("1850578006084") else bad[:-1] + "1"
     assert french_analyzer().analyze(text=f"sécu {bad}", language="fr") == []
+
+
+def test_phone_explanation_names_the_numbering_plan_not_a_checksum():
+    from detectors.phone import PhoneDetector
+
+    registry = RecognizerRegistry(supported_languages=["fr"])
+    registry.add_recognizer(FouilleRecognizer(PhoneDetector()))
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=french_analyzer().nlp_engine,
+                              supported_languages=["fr"])
+    results = analyzer.analyze(text="tél. 01 99 00 12 34", language="fr", return_decision_process=True)
+    assert [r.entity_type for r in results] == ["PHONE_NUMBER"]
+    explanation = results[0].analysis_explanation.textual_explanation
+    assert "numbering plan" in explanation and "checksum" not in explanation

@@ -65,7 +65,7 @@ def test_zero_count_is_not_personal_data(inventory):
 def test_cli_text_output(tmp_path, inventory, changed, capsys):
     old = write_report(tmp_path / "old", inventory)
     new = write_report(tmp_path / "new", changed)
-    assert run(parse([str(old), str(new), "--lang", "en"])) == 0
+    assert run(parse([str(old), str(new), "--lang", "en"])) == 1  # a phone column appeared
     out = capsys.readouterr().out
     assert "Appeared (1)" in out and "+ crm:public.leads:mobile  Phone [PHONE_NUMBER]  12" in out
     assert "Disappeared (1)" in out and "- crm:public.support_tickets:body" in out
@@ -76,7 +76,7 @@ def test_cli_text_output(tmp_path, inventory, changed, capsys):
 def test_cli_json_output_and_inventory_file_paths(tmp_path, inventory, changed, capsys):
     old = write_report(tmp_path / "old", inventory) / "inventory.json"
     new = write_report(tmp_path / "new", changed) / "inventory.json"
-    assert run(parse([str(old), str(new), "--format", "json"])) == 0
+    assert run(parse([str(old), str(new), "--format", "json"])) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["appeared"][0]["field"] == "mobile" and len(data["disappeared"]) == 1
 
@@ -86,6 +86,19 @@ def test_cli_no_difference_in_french(tmp_path, inventory, capsys):
     new = write_report(tmp_path / "new", inventory)
     assert run(parse([str(old), str(new), "--lang", "fr"])) == 0
     assert capsys.readouterr().out == "Aucune différence de données personnelles.\n"
+
+
+def test_cli_exit_code_gates_on_new_personal_data_only(tmp_path, inventory, changed):
+    """Exit 1 only when an entity appears in a field; less or more of the same exits 0."""
+    old = write_report(tmp_path / "old", inventory)
+    shrunk = copy.deepcopy(inventory)
+    del shrunk["fields"][11]["entities"]["FR_NIR"]
+    shrunk["fields"][1]["entities"]["EMAIL_ADDRESS"]["count"] = 5000
+    assert run(parse([str(old), str(write_report(tmp_path / "shrunk", shrunk))])) == 0
+    art9 = copy.deepcopy(inventory)
+    art9["fields"][1]["entities"]["SENSITIVE_HEALTH"] = {"count": 1, "ratio": 0.01}
+    assert run(parse([str(old), str(write_report(tmp_path / "art9", art9))])) == 1
+    assert run(parse([str(old), str(write_report(tmp_path / "new", changed))])) == 1
 
 
 @pytest.mark.parametrize("content", [None, "{not json", "[1, 2]"])
