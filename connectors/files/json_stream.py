@@ -28,7 +28,7 @@ DROP_READ_CHARS = 64 * 1024
 MAX_ELEMENT_CHARS = 64 * 1024 * 1024  # one element (record) larger than this is skipped
 _NEXT = re.compile(r'["\[\]{}]')  # what changes the depth, or starts a string
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_SCALAR_END = re.compile(r"[,\]\s]")
+_SCALAR_END = re.compile(r"[,\] \t\r\n]")  # JSON's own blanks: \s also holds \x1c-\x1f
 _SPACE = " \t\r\n\ufeff"
 _DECODER = json.JSONDecoder()
 
@@ -179,6 +179,8 @@ def json_array_values(name: str, chunks: TextChunks) -> Iterator[tuple[int, obje
             yield ReadError(where, "JSON array not closed (file truncated?)")
             return
         start, too_large = bounds
+        if buf.pos == start:  # never stand still on a character no rule consumes
+            buf.pos += 1
         if too_large:
             yield ReadError(where, f"element larger than {MAX_ELEMENT_CHARS // 2**20} MB: skipped")
         else:

@@ -67,3 +67,16 @@ def test_chatlogs_share_the_streamer(tmp_path):
     indexes = [k for i in items if isinstance(i, Batch) for k in i.keys.column(0).to_pylist()]
     assert [e.location for e in errors] == [f"{path}:index 1"]
     assert indexes == [0, 2]
+
+
+def test_control_characters_between_elements_end_the_stream():
+    """U+001C..U+001F are blanks to Python's regex \\s, not to JSON: the scanner looped forever
+    on ``[\\x1f`` (one 'invalid element' after another without moving)."""
+    import itertools
+
+    from connectors.files.json_stream import TextChunks, json_array_values
+
+    for data in (b"[\x1f", b"[1,\x1c2]", b'[{"a": 1}\x1e, 3]'):
+        items = list(itertools.islice(json_array_values("f.json", TextChunks(io.BytesIO(data))), 50))
+        assert len(items) < 10, data
+        assert isinstance(items[-1], ReadError) or items[-1][1] in (2, 3)
