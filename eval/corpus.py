@@ -225,33 +225,49 @@ class Filler:
         return text, spans
 
 
-def generate(n: int = 800, seed: int = 7) -> list[Example]:
-    """``n`` labelled texts, each 1-3 templates joined; about one template in three is a hard negative."""
-    filler = Filler(seed)
+def compose(filler: Filler, n: int, prefix: str, positive: tuple[str, ...], negative: tuple[str, ...],
+            separator) -> list[Example]:
+    """``n`` texts of 1-3 templates from ``positive`` or (one in three) ``negative``, joined by
+    ``separator(text_so_far, rng)``; the shared loop of the template corpora."""
     rng = filler.rng
     examples = []
     for i in range(n):
         text, spans = "", []
         for _ in range(rng.choice([1, 1, 2, 3])):
-            pool = NEGATIVE_TEMPLATES if rng.random() < 0.33 else POSITIVE_TEMPLATES
+            pool = negative if rng.random() < 0.33 else positive
             piece, piece_spans = filler.fill(rng.choice(pool))
-            if text:  # a signature ends its message: what follows starts on a new line
-                text += "\n" if "\n" in text or rng.random() < 0.5 else " "
+            if text:
+                text += separator(text, rng)
             spans += [Span(s.start + len(text), s.end + len(text), s.label) for s in piece_spans]
             text += piece
-        examples.append(Example(id=f"t{i:05d}", text=text, spans=tuple(spans)))
+        examples.append(Example(id=f"{prefix}{i:05d}", text=text, spans=tuple(spans)))
     return examples
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def _after_signature(text: str, rng: random.Random) -> str:
+    """A signature ends its message: what follows starts on a new line."""
+    return "\n" if "\n" in text or rng.random() < 0.5 else " "
+
+
+def generate(n: int = 800, seed: int = 7) -> list[Example]:
+    """``n`` labelled texts, each 1-3 templates joined; about one template in three is a hard negative."""
+    return compose(Filler(seed), n, "t", POSITIVE_TEMPLATES, NEGATIVE_TEMPLATES, _after_signature)
+
+
+def show_examples(generate_fn, description: str) -> None:
+    """Print a few labelled examples of a corpus (``python -m eval.corpus_X --n 5``)."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    for ex in generate(args.n, args.seed):
+    for ex in generate_fn(args.n, args.seed):
         print(json.dumps({"id": ex.id, "text": ex.text,
                           "spans": [[s.start, s.end, s.label, ex.text[s.start:s.end]] for s in ex.spans]},
                          ensure_ascii=False))
+
+
+def main() -> None:
+    show_examples(generate, __doc__)
 
 
 if __name__ == "__main__":

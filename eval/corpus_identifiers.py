@@ -19,12 +19,9 @@ policy (the official layout stands alone), documented in ``detectors/fr/plate.py
 
 from __future__ import annotations
 
-import argparse
-import json
-
 from eval import values as v
 from eval import values_identifiers as w
-from eval.corpus import Example, Filler, Span
+from eval.corpus import Example, Filler, compose, show_examples
 from eval.values import space_groups
 
 POSITIVE_TEMPLATES = (
@@ -304,40 +301,12 @@ class IdentifierFiller(Filler):
 
 def generate(n: int = 800, seed: int = 7) -> list[Example]:
     """``n`` labelled texts, each 1-3 templates joined; one template in three is a hard negative."""
-    filler = IdentifierFiller(seed)
-    rng = filler.rng
-    examples = []
-    for i in range(n):
-        text, spans = "", []
-        for _ in range(rng.choice([1, 1, 2, 3])):
-            pool = NEGATIVE_TEMPLATES if rng.random() < 0.33 else POSITIVE_TEMPLATES
-            piece, piece_spans = filler.fill(rng.choice(pool))
-            if text:
-                text += "\n" if rng.random() < 0.5 else " "
-            spans += [Span(s.start + len(text), s.end + len(text), s.label) for s in piece_spans]
-            text += piece
-        examples.append(Example(id=f"id{i:05d}", text=text, spans=tuple(spans)))
-    return examples
+    return compose(IdentifierFiller(seed), n, "id", POSITIVE_TEMPLATES, NEGATIVE_TEMPLATES,
+                   lambda text, rng: "\n" if rng.random() < 0.5 else " ")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    for ex in generate(args.n, args.seed):
-        print(
-            json.dumps(
-                {
-                    "id": ex.id,
-                    "text": ex.text,
-                    "spans": [
-                        [s.start, s.end, s.label, ex.text[s.start : s.end]] for s in ex.spans
-                    ],
-                },
-                ensure_ascii=False,
-            )
-        )
+    show_examples(generate, __doc__)
 
 
 if __name__ == "__main__":

@@ -16,11 +16,8 @@ order / parcel / tracking numbers, IBAN fragments, IP addresses, postcodes, acco
 
 from __future__ import annotations
 
-import argparse
-import json
-
 from eval import values as v
-from eval.corpus import Example, Filler, Span
+from eval.corpus import Example, Filler, compose, show_examples
 
 ENTITIES = ("PHONE_NUMBER", "IBAN_CODE", "FR_SIRET", "FR_SIREN", "FR_VAT", "FR_NIR")
 TARGETS = {"PHONE_NUMBER": 0.97, "IBAN_CODE": 0.98, "FR_SIRET": 0.98, "FR_SIREN": 0.98,
@@ -287,31 +284,12 @@ _SLOTS = {
 
 def generate(n: int = 800, seed: int = 7) -> list[Example]:
     """``n`` labelled texts of 1-3 templates; about one template in three is a hard negative."""
-    filler = PhonesIbanFiller(seed)
-    rng = filler.rng
-    examples = []
-    for i in range(n):
-        text, spans = "", []
-        for _ in range(rng.choice([1, 1, 2, 3])):
-            pool = NEGATIVE_TEMPLATES if rng.random() < 0.33 else POSITIVE_TEMPLATES
-            piece, piece_spans = filler.fill(rng.choice(pool))
-            if text:
-                text += "\n"
-            spans += [Span(s.start + len(text), s.end + len(text), s.label) for s in piece_spans]
-            text += piece
-        examples.append(Example(id=f"p{i:05d}", text=text, spans=tuple(spans)))
-    return examples
+    return compose(PhonesIbanFiller(seed), n, "p", POSITIVE_TEMPLATES, NEGATIVE_TEMPLATES,
+                   lambda text, rng: "\n")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    for ex in generate(args.n, args.seed):
-        print(json.dumps({"id": ex.id, "text": ex.text,
-                          "spans": [[s.start, s.end, s.label, ex.text[s.start:s.end]] for s in ex.spans]},
-                         ensure_ascii=False))
+    show_examples(generate, __doc__)
 
 
 if __name__ == "__main__":

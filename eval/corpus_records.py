@@ -15,11 +15,8 @@ spelling; appointment, invoice and delivery dates are negatives.
 
 from __future__ import annotations
 
-import argparse
-import json
-
 from eval import values as v
-from eval.corpus import MONTHS, REAL_CITIES, Example, Filler
+from eval.corpus import MONTHS, REAL_CITIES, Example, Filler, show_examples
 
 ENTITIES = ("PERSON", "LOCATION", "ADDRESS", "DATE_OF_BIRTH")
 TARGETS = {"PERSON": 0.92, "DATE_OF_BIRTH": 0.92, "ADDRESS": 0.90, "LOCATION": 0.85}
@@ -356,14 +353,7 @@ def places_scores(scores: dict) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    for ex in generate(args.n, args.seed):
-        print(json.dumps({"id": ex.id, "text": ex.text,
-                          "spans": [[s.start, s.end, s.label, ex.text[s.start:s.end]] for s in ex.spans]},
-                         ensure_ascii=False))
+    show_examples(generate, __doc__)
 
 
 if __name__ == "__main__":

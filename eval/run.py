@@ -18,6 +18,7 @@ from eval.corpus import ENTITIES, TARGETS  # the base corpus's, kept here for ol
 from eval.scoring import score
 from eval.systems import fouille_predict, presidio_predict
 
+
 def _gold(examples):
     return [[(s.start, s.end, s.label) for s in ex.spans] for ex in examples]
 

@@ -32,18 +32,12 @@ from pathlib import Path
 
 from faker import Faker
 
+from scanner.model import SENSITIVE_TYPES
+
 sys.path.insert(0, str(Path(__file__).parent))
 import crm_notes_heldout as heldout  # templates written after the rules
 
-H, R, S, U, P, E, C = (
-    "SENSITIVE_HEALTH",
-    "SENSITIVE_RELIGION",
-    "SENSITIVE_SEXUAL_ORIENTATION",
-    "SENSITIVE_UNION",
-    "SENSITIVE_POLITICAL",
-    "SENSITIVE_ETHNIC",
-    "SENSITIVE_CRIMINAL",
-)
+H, R, S, U, P, E, C = SENSITIVE_TYPES  # health, religion, sexual orientation, union, political, ethnic, criminal
 
 # (category, predicate, form): "adj" predicates take a copula in full sentences
 # ("Il est hospitalisé"), "verb" ones a bare subject ("Il fait le ramadan"). {e} is the

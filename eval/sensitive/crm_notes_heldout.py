@@ -5,15 +5,9 @@ housing, telecom, home care, school, gym, insurer). Scored once before any rule 
 docs/accuracy_sensitive.md gives that first score.
 """
 
-H, R, S, U, P, E, C = (
-    "SENSITIVE_HEALTH",
-    "SENSITIVE_RELIGION",
-    "SENSITIVE_SEXUAL_ORIENTATION",
-    "SENSITIVE_UNION",
-    "SENSITIVE_POLITICAL",
-    "SENSITIVE_ETHNIC",
-    "SENSITIVE_CRIMINAL",
-)
+from scanner.model import SENSITIVE_TYPES
+
+H, R, S, U, P, E, C = SENSITIVE_TYPES  # health, religion, sexual orientation, union, political, ethnic, criminal
 
 PREDICATES = [
     (H, "sous oxygène à domicile", "adj"),
