@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 
 from reports.retention import PRESETS, parse_timestamp, resolve_keep
+from scanner.config_tables import check_container, config_tables
 
 RULE_KEYS = {"container", "table", "field", "keep"}
 NOW_ENV = "FOUILLE_NOW"  # pins "now" for retention (tests, re-running an old report's checks)
@@ -27,18 +28,10 @@ NOW_ENV = "FOUILLE_NOW"  # pins "now" for retention (tests, re-running an old re
 
 def normalize_rules(value: object) -> list[dict]:
     """The configured ``retention`` as ``[{container, field, keep}]``; ValueError if malformed."""
-    rules = [value] if isinstance(value, dict) else value
-    if not isinstance(rules, list) or not rules:
-        raise ValueError("retention must be a table { field, keep } or a list of them")
     out = []
-    for position, rule in enumerate(rules, 1):
-        where = f"retention rule #{position}"
-        if not isinstance(rule, dict):
-            raise ValueError(f"{where} must be a table {{ field = ..., keep = ... }}")  # noqa: TRY004 - a config mistake
-        unknown = sorted(set(rule) - RULE_KEYS)
-        if unknown:
-            raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)} "
-                             f"(expected container, field, keep)")
+    for where, rule in config_tables(value, "retention rule", RULE_KEYS,
+                                     "retention must be a table { field, keep } or a list of them",
+                                     " { field = ..., keep = ... }"):
         if "container" in rule and "table" in rule:
             raise ValueError(f"{where}: give 'container' or 'table', not both")
         container = rule.get("container", rule.get("table"))
@@ -54,8 +47,7 @@ def normalize_rules(value: object) -> list[dict]:
                 f"{where}: keep = {keep!r} is neither a period (3y, 30d, 1y6m) nor a preset "
                 f"({', '.join(PRESETS)})"
             ) from None
-        if container is not None and (not isinstance(container, str) or not container.strip()):
-            raise ValueError(f"{where}: 'container' must be a name or a glob")
+        check_container(container, where)
         out.append({"container": container, "field": field.strip(), "keep": keep.strip()})
     return out
 

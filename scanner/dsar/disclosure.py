@@ -24,6 +24,7 @@ assumed: what is not configured is shown as "to be completed by the controller".
 
 from __future__ import annotations
 
+from scanner.config_tables import check_container, config_tables
 from scanner.retention_rules import rule_for
 
 TEXT_KEYS = (
@@ -54,22 +55,9 @@ def _check_text(value: object, where: str) -> None:
 
 def normalize_disclosures(value: object) -> list[dict]:
     """The configured ``dsar`` as a list of entries; ValueError if malformed."""
-    entries = [value] if isinstance(value, dict) else value
-    if not isinstance(entries, list) or not entries:
-        raise ValueError("dsar must be a table or a list of tables")
     out = []
-    for position, entry in enumerate(entries, 1):
-        where = f"dsar #{position}"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{where} must be a table")  # noqa: TRY004 - a config mistake
-        unknown = sorted(set(entry) - KEYS)
-        if unknown:
-            raise ValueError(
-                f"{where}: unknown key(s) {', '.join(unknown)} (expected {', '.join(sorted(KEYS))})"
-            )
-        container = entry.get("container")
-        if container is not None and (not isinstance(container, str) or not container.strip()):
-            raise ValueError(f"{where}: 'container' must be a name or a glob")
+    for where, entry in config_tables(value, "dsar", KEYS, "dsar must be a table or a list of tables"):
+        check_container(entry.get("container"), where)
         for key in TEXT_KEYS:
             if key in entry:
                 _check_text(entry[key], f"{where}: {key}")
