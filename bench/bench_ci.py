@@ -24,7 +24,7 @@ from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scanner.cigate.__main__ import main
+from fouille.scanner.cigate.__main__ import main
 
 FICTION_BLOCKS = ("01 99 00", "02 61 91", "03 53 01", "04 65 71", "05 36 49")
 

@@ -1,4 +1,4 @@
-"""Throughput of ``detectors.text.detect_texts`` (what ``fouille detect`` runs) on chat messages.
+"""Throughput of ``fouille.detectors.detection.detect_many`` (what ``fouille detect`` runs) on chat messages.
 
 Usage: python bench/bench_detect.py [--messages 10000] [--repeat 3] [--no-nlp-only]
 
@@ -72,13 +72,13 @@ def make_messages(n: int, seed: int = 7) -> list[str]:
 
 
 def rate(texts: list[str], use_nlp: bool, repeat: int) -> float:
-    from detectors.text import detect_texts
+    from fouille.detectors.detection import detect_many
 
-    detect_texts(texts[:200], use_nlp=use_nlp)  # warm-up: compiled regexes, spaCy model
+    detect_many(texts[:200], use_nlp=use_nlp)  # warm-up: compiled regexes, spaCy model
     best = float("inf")
     for _ in range(repeat):
         began = time.perf_counter()
-        detect_texts(texts, use_nlp=use_nlp)
+        detect_many(texts, use_nlp=use_nlp)
         best = min(best, time.perf_counter() - began)
     return len(texts) / best
 
@@ -91,9 +91,9 @@ def main() -> None:
     args = parser.parse_args()
     texts = make_messages(args.messages)
     print(f"{len(texts)} chat messages")
-    print(f"detect_texts(use_nlp=False): {rate(texts, False, args.repeat):,.0f} texts/s")
+    print(f"detect_many(use_nlp=False): {rate(texts, False, args.repeat):,.0f} texts/s")
     if not args.no_nlp_only:
-        print(f"detect_texts(use_nlp=True):  {rate(texts, True, args.repeat):,.0f} texts/s")
+        print(f"detect_many(use_nlp=True):  {rate(texts, True, args.repeat):,.0f} texts/s")
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reports.findings import SCHEMA
-from scanner.dsar.index import SubjectIndex, build_index
-from scanner.keys import Hasher, load_key
+from fouille.scanner.core.findings import SCHEMA
+from fouille.scanner.dsar.index import SubjectIndex, build_index
+from fouille.scanner.core.keys import Hasher, load_key
 
 CONTAINERS = ("public.customers", "public.support_tickets", "exports/crm.csv", "logs/chat.jsonl")
 CHUNK = 200_000

@@ -31,17 +31,17 @@ STRUCTURED = ("id", "nom", "prenom", "email", "telephone", "adresse", "code_post
 # the wall and CPU seconds spent building the DSAR index (timed around the pipeline's own call).
 _SCAN = """
 import functools, resource, time
-import scanner.engine, scanner.pipeline
+import fouille.scanner.cli.scan_outputs, fouille.scanner.engine.container, fouille.scanner.engine.pipeline
 if {per_cell}:
-    scanner.pipeline.EngineOptions = functools.partial(scanner.engine.EngineOptions, columnar=False)
+    fouille.scanner.engine.pipeline.EngineOptions = functools.partial(fouille.scanner.engine.container.EngineOptions, columnar=False)
 spent = []
-build = scanner.pipeline._write_index
+build = fouille.scanner.cli.scan_outputs._write_index
 def timed(*args):
     started, cpu = time.perf_counter(), time.process_time()
     build(*args)
     spent.append((time.perf_counter() - started, time.process_time() - cpu))
-scanner.pipeline._write_index = timed
-from scanner.cli import main
+fouille.scanner.cli.scan_outputs._write_index = timed
+from fouille.scanner.cli.main import main
 code = main(["scan", {path!r}, "--full", "--out", {out!r}, "--quiet", "--workers", "{workers}"])
 mine, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 cpu = mine.ru_utime + mine.ru_stime + workers.ru_utime + workers.ru_stime

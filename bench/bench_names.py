@@ -1,4 +1,4 @@
-"""Benchmark the names guard (``scanner.safe_names``): the cost of showing a field name.
+"""Benchmark the names guard (``fouille.scanner.core.safe_names``): the cost of showing a field name.
 
 Run: ``FOUILLE_KEY=bench python bench/bench_names.py [--names N]``. Prints microseconds per
 distinct name for three kinds of JSON paths, then for a name already seen (cached):
@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scanner.safe_names import shown_field
+from fouille.scanner.core.safe_names import shown_field
 
 
 def _per_name_us(names: list[str]) -> float:

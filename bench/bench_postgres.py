@@ -22,8 +22,8 @@ from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from connectors.base import Batch, ReadOptions
-from connectors.postgres import PostgresConnector
+from fouille.connectors.base import Batch, ReadOptions
+from fouille.connectors.postgres import PostgresConnector
 from tests.connectors.pg_fixtures import ADMIN_DSN, dsn_for, people_table_sql
 
 

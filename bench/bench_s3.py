@@ -46,8 +46,8 @@ def _reset_peak_rss() -> None:
 def read_one(endpoint: str, bucket: str, key: str) -> dict:
     """Read one object through the connector; rows, seconds and memory growth."""
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from connectors.base import Batch, Container, ReadOptions, ReadError
-    from connectors.s3 import S3Connector
+    from fouille.connectors.base import Batch, Container, ReadOptions, ReadError
+    from fouille.connectors.s3 import S3Connector
 
     connector = S3Connector("bench", bucket, endpoint_url=endpoint, addressing_style="path")
     obj = next(c for c in connector.containers() if isinstance(c, Container) and c.name == key)

@@ -36,7 +36,7 @@ def ensure_data(rows: int) -> Path:
 def run_fouille(path: Path, full: bool, workers: int | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB, the scan process and its workers together)."""
     out = tempfile.mkdtemp(prefix="fouille-bench-")
-    command = [sys.executable, "-m", "scanner.cli", "scan", str(path), "--out", out, "--quiet"]
+    command = [sys.executable, "-m", "fouille.scanner.cli", "scan", str(path), "--out", out, "--quiet"]
     command += ["--full"] if full else []
     command += ["--workers", str(workers)] if workers else []
     seconds, peak, code = run_measured(command, cwd=HERE.parent, env={**os.environ, "FOUILLE_KEY": "bench"})
@@ -75,8 +75,8 @@ def presidio_cells_per_second(values: list[str]) -> float:
 
 
 def spacy_and_fouille_ner(notes: list[str]) -> tuple[float, float]:
-    from detectors.text import detect_texts
-    from scanner.nlp import load_nlp
+    from fouille.detectors.detection import detect_many
+    from fouille.detectors.nlp import load_nlp
 
     nlp = load_nlp()
     list(nlp.pipe(notes[:50]))
@@ -84,7 +84,7 @@ def spacy_and_fouille_ner(notes: list[str]) -> tuple[float, float]:
     list(nlp.pipe(notes, batch_size=256))
     bare = len(notes) / (time.perf_counter() - started)
     started = time.perf_counter()
-    detect_texts(notes)
+    detect_many(notes)
     ours = len(notes) / (time.perf_counter() - started)
     return bare, ours
 

@@ -19,9 +19,9 @@ import time
 
 from faker import Faker
 
-from detectors.column_hints import FREE_TEXT
-from detectors.sensitive import SensitiveDetector, needs_analysis
-from scanner.nlp import load_nlp
+from fouille.scanner.core.column_hints import FREE_TEXT
+from fouille.detectors.sensitive import SensitiveDetector, needs_analysis
+from fouille.detectors.nlp import load_nlp
 
 BENIGN = [
     "Bonjour, je n'ai toujours pas reçu ma commande {ref}, pouvez-vous vérifier ?",

@@ -10,8 +10,11 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
+
+from fouille.scanner.core.config import ConfigError, validate_source
 
 DEFAULT_BATCH_ROWS = 10_000
 # A batch also ends once its text reaches this many bytes: 10,000 rows of 1 MB cells would
@@ -21,8 +24,6 @@ MAX_BATCH_BYTES = 64 * 1024 * 1024
 # (chatbot answers: the bot's words disclose nothing about the user).
 ART9_METADATA_KEY = b"fouille.art9"
 ART9_SKIP = b"skip"
-# Keys every ``[[sources]]`` table may hold, read by the scan rather than by a connector.
-COMMON_SOURCE_KEYS = frozenset({"name", "type", "retention", "dsar"})
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,15 @@ class Connector(ABC):
     def describe(self) -> str:
         """A one-line description for logs: must hold no credential."""
         return f"{type(self).__name__}({self.name})"
+
+
+def checked_source(kind: str, config: dict[str, Any]) -> dict[str, Any]:
+    """A ``[[sources]]`` table built in code, checked by the one configuration model.
+
+    ``ValueError`` names the key; the scan has already checked its tables the same way.
+    """
+    try:
+        return validate_source({"type": kind, **config})
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+

@@ -33,41 +33,37 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 from botocore.exceptions import BotoCoreError, ClientError
 
-from connectors.base import (
+from fouille.connectors.base import (
     ART9_METADATA_KEY,
     ART9_SKIP,
-    COMMON_SOURCE_KEYS,
-    MAX_BATCH_BYTES,
     Batch,
     Connector,
     Container,
     ReadError,
     ReadOptions,
+    checked_source,
     file_version,
 )
-from connectors.files.flatten import TooDeep, flatten
-from connectors.files.json_stream import TextChunks, json_array_values
-from connectors.files.textstream import (
+from fouille.connectors.files.batching import BatchBuilder
+from fouille.connectors.files.flatten import TooDeep, flatten
+from fouille.connectors.files.json_stream import TextChunks, array_values, jsonl_values
+from fouille.connectors.files.textstream import (
     SNIFF_BYTES,
     DecodedLines,
     ending_error,
-    line_errors,
     looks_binary,
     sniff_encoding,
 )
-from connectors.files.walking import OUTSIDE_FILE, glob_paths, glob_root, inside, open_regular
-from connectors.s3 import CLIENT_OPTION_KEYS, S3ClientOptions, S3Connector, S3Object, describe_error
+from fouille.connectors.files.walking import OUTSIDE_FILE, glob_paths, glob_root, inside, open_regular
+from fouille.scanner.core.record_keys import CONVERSATION_KEY, INDEX_KEY, LINE_KEY, MESSAGE_KEY
+from fouille.connectors.s3 import CLIENT_OPTION_KEYS, S3ClientOptions, S3Connector
+from fouille.connectors.s3_objects import S3Object, describe_error
 
 TEXT_FIELD = "text"
 BOT_TEXT_FIELD = "bot_text"
 ROLE_FIELD = "role"
 TS_FIELD = "ts"
-KEY_COLUMNS = ("conversation", "message")
 SUFFIXES = (".json", ".jsonl", ".ndjson")
-CONFIG_KEYS = COMMON_SOURCE_KEYS | frozenset({
-    "paths", "path", "conversation_id", "messages", "text", "role", "timestamp",
-    "user_fields", "user_roles", "art9_bot_messages", *CLIENT_OPTION_KEYS,
-})
 
 
 @dataclass(frozen=True)
@@ -115,45 +111,6 @@ def _scalar(value: object) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-class MessageRows:
-    """Rows of messages plus their record keys, flushed as bounded batches."""
-
-    def __init__(self, index_key: str, batch_rows: int):
-        self.index_key = index_key
-        self.batch_rows = max(1, batch_rows)
-        self._rows: list[dict[str, str | None]] = []
-        self._keys: list[tuple[int, str | None, int]] = []
-        self._fields: dict[str, None] = {}
-        self._held = 0  # characters held: bounded by size as well as rows
-
-    def add(self, position: int, conversation: str | None, message: int, row: dict) -> Batch | None:
-        self._rows.append(row)
-        self._keys.append((position, conversation, message))
-        for name, value in row.items():
-            self._fields.setdefault(name, None)
-            self._held += len(value) if isinstance(value, str) else 0
-        full = len(self._rows) >= self.batch_rows or self._held >= MAX_BATCH_BYTES
-        return self.flush() if full else None
-
-    def flush(self) -> Batch | None:
-        if not self._rows:
-            return None
-        fields, arrays = [], []
-        for name in self._fields:
-            metadata = {ART9_METADATA_KEY: ART9_SKIP} if name == BOT_TEXT_FIELD else None
-            fields.append(pa.field(name, pa.string(), metadata=metadata))
-            arrays.append(pa.array([row.get(name) for row in self._rows], type=pa.string()))
-        data = pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
-        position, conversation, message = zip(*self._keys)
-        keys = pa.RecordBatch.from_pydict({
-            self.index_key: pa.array(position, type=pa.int64()),
-            "conversation": pa.array(conversation, type=pa.string()),
-            "message": pa.array(message, type=pa.int64()),
-        })
-        self._rows, self._keys, self._fields, self._held = [], [], {}, 0
-        return Batch(data=data, keys=keys)
 
 
 class MessageExtractor:
@@ -224,16 +181,13 @@ class ChatlogsConnector(Connector):
 
     @classmethod
     def from_config(cls, config: dict[str, Any], base_dir: str | os.PathLike = ".") -> ChatlogsConnector:
-        unknown = set(config) - CONFIG_KEYS
-        if unknown:
-            raise ValueError(f"unknown keys for a chatlogs source: {', '.join(sorted(unknown))}")
+        config = checked_source("chatlogs", config)
         paths = config.get("paths") or [config["path"]]
         layout_keys = ("conversation_id", "messages", "text", "role", "timestamp", "art9_bot_messages")
         layout = {k: config[k] for k in layout_keys if k in config}
         for key in ("user_fields", "user_roles"):
             if key in config:
-                value = config[key]
-                layout[key] = (value,) if isinstance(value, str) else tuple(value)
+                layout[key] = tuple(config[key])
         s3 = S3ClientOptions(**{k: config[k] for k in CLIENT_OPTION_KEYS if k in config})
         return cls(config["name"], paths, ChatlogLayout(**layout), s3, base_dir)
 
@@ -299,21 +253,22 @@ class ChatlogsConnector(Connector):
         if per_line:
             lines = DecodedLines(stream, encoding)
             lines.problems.whole_lines = True  # one conversation per line: never half of one
-            records = self._lines(name, lines)
+            records = jsonl_values(name, lines)
         else:
             lines = None
-            records = json_array_values(name, TextChunks(stream, encoding))  # the shared streamer
-        rows = MessageRows("line" if per_line else "index", options.batch_rows)
+            records = array_values(name, TextChunks(stream, encoding))
+        position_key = LINE_KEY if per_line else INDEX_KEY
+        rows = _message_rows(position_key, options.batch_rows)
         extractor = MessageExtractor(self.layout)
         for item in records:
             if isinstance(item, ReadError):
                 yield item
                 continue
             position, record = item
-            where = f"{name}:{'line' if per_line else 'index'} {position}"
+            where = f"{name}:{position_key} {position}"
             try:
                 for conversation, message, row in extractor.messages(record):
-                    batch = rows.add(position, conversation, message, row)
+                    batch = rows.add((position, conversation, message), row)
                     if batch is not None:
                         yield batch
             except (ValueError, TooDeep) as exc:
@@ -323,22 +278,6 @@ class ChatlogsConnector(Connector):
             yield batch
         if lines is not None:
             yield from ending_error(name, lines)
-
-    @staticmethod
-    def _lines(name: str, lines: DecodedLines) -> Iterator[tuple[int, object] | ReadError]:
-        def problems() -> Iterator[ReadError]:
-            return line_errors(name, lines)
-
-        for text in lines:
-            yield from problems()
-            if text.strip():
-                try:
-                    record = json.loads(text)
-                except (ValueError, RecursionError):
-                    yield ReadError(f"{name}:line {lines.line_no}", "invalid JSON")
-                else:
-                    yield lines.line_no, record
-        yield from problems()
 
     def close(self) -> None:
         for conn in self._s3.values():
@@ -355,3 +294,9 @@ def _shown(file: str, configured: str, base_dir) -> str:
 
 def _supported(name: str) -> bool:
     return name.lower().removesuffix(".gz").endswith(SUFFIXES)
+
+
+def _message_rows(position_key: str, batch_rows: int) -> BatchBuilder:
+    """Message rows keyed by file position, conversation and message; bot text kept out of art. 9."""
+    keys = pa.schema([(position_key, pa.int64()), (CONVERSATION_KEY, pa.string()), (MESSAGE_KEY, pa.int64())])
+    return BatchBuilder(keys, batch_rows, {BOT_TEXT_FIELD: {ART9_METADATA_KEY: ART9_SKIP}})

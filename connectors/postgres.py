@@ -18,7 +18,6 @@ which is also how a dropped connection is recovered mid-table.
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import os
 from collections.abc import Iterator
@@ -26,23 +25,21 @@ from typing import Any
 
 import psycopg
 import pyarrow as pa
-from psycopg import errors, sql
+from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict
 
-from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
-from connectors.files.flatten import TooDeep, flatten
-from connectors.pg_catalog import ColumnInfo, ForeignKey, TableInfo, discover
-from connectors.secrets import Secret, quote_url_password, redact_dsn, redact_text
-from detectors.column_hints import FREE_TEXT, hint_for
+from fouille.connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from fouille.connectors.pg_catalog import ForeignKey, TableInfo, discover
+from fouille.connectors.pg_rows import copy_rows, key_value, last_position, rows_to_data
+from fouille.connectors.pg_sql import key_lookup, may_hold_free_text, select_query
+from fouille.scanner.core.column_hints import FREE_TEXT, hint_for
+from fouille.scanner.core.record_keys import ROW_KEY
+from fouille.scanner.core.secrets import Secret, quote_url_password, redact_dsn, redact_text
 
 log = logging.getLogger(__name__)
 
 DEFAULT_STATEMENT_TIMEOUT = "5min"
 MAX_RECONNECTS = 3
-SAMPLE_SEED = 20240  # REPEATABLE seed: the same sample on every run and after a reconnect
-SAMPLE_OVERDRAW = 1.25  # TABLESAMPLE is approximate; draw a little more, then LIMIT
-SMALL_TABLE_FACTOR = 4  # up to 4x the sample size a table is read in key order, LIMIT n
-ROW_KEY = "row"
 _cursor_ids = itertools.count(1)
 
 
@@ -189,7 +186,7 @@ class PostgresConnector(Connector):
         )
         batch_rows = int(self.batch_rows or options.batch_rows)
         sample = None
-        if options.sample_rows is not None and not _may_hold_free_text(info):
+        if options.sample_rows is not None and not may_hold_free_text(info):
             sample = int(self.sample_rows or options.sample_rows)
         position = dict(options.resume_after) if options.resume_after else None
         if position is None:  # said once per table: a column left out is not silently missing
@@ -204,7 +201,7 @@ class PostgresConnector(Connector):
                 try:
                     for batch in stream:
                         if isinstance(batch, Batch):
-                            position = _last_position(batch, position)
+                            position = last_position(batch, position)
                         yield batch
                     return
                 except (errors.QueryCanceled, errors.InsufficientPrivilege) as exc:
@@ -237,7 +234,7 @@ class PostgresConnector(Connector):
     ) -> Iterator[Batch | ReadError]:
         """One attempt: stream ``info`` after ``position`` (a PK dict or ``{"row": n}``)."""
         conn = self.connection()
-        query, params = self._select(conn, info, position, sample)
+        query, params = select_query(conn, info, position, sample)
         columns = [c for c in info.columns if c.is_scanned]
         key_names = list(info.primary_key) or [ROW_KEY]
         sensitive = any(hint_for(k) not in (None, FREE_TEXT) for k in info.primary_key)
@@ -249,81 +246,20 @@ class PostgresConnector(Connector):
             else:
                 keys = [[next_row + i] for i in range(len(rows))]
                 next_row += len(rows)
-            data, problems = _rows_to_data(columns, rows)
+            data, problems = rows_to_data(columns, rows)
             for problem in problems - errors_seen:
                 errors_seen.add(problem)
                 yield ReadError(info.name, problem)
             key_batch = pa.RecordBatch.from_arrays(
-                [pa.array([_key_value(k[i]) for k in keys]) for i in range(len(key_names))],
+                [pa.array([key_value(k[i]) for k in keys]) for i in range(len(key_names))],
                 names=key_names,
             )
             yield Batch(data=data, keys=key_batch, key_is_sensitive=sensitive)
 
-    def _select(
-        self, conn: psycopg.Connection, info: TableInfo, position: dict | None, sample: int | None
-    ) -> tuple[sql.Composed, list]:
-        """The SELECT for one attempt: value columns as text, then raw key columns."""
-        table = sql.Identifier(info.schema, info.table)
-        # Output columns get positional aliases so ORDER BY t.<key> never meets a same-named text column.
-        values = [
-            sql.SQL("{} AS {}").format(_text_expr(c), sql.Identifier(f"v{i}"))
-            for i, c in enumerate(c for c in info.columns if c.is_scanned)
-        ]
-        keys = [sql.Identifier("t", k) for k in info.primary_key]
-        selected = values + [
-            sql.SQL("{} AS {}").format(k, sql.Identifier(f"k{i}")) for i, k in enumerate(keys)
-        ]
-        parts = [sql.SQL("SELECT {} FROM {} AS t").format(sql.SQL(", ").join(selected), table)]
-        params: list = []
-        pct = self._sample_percent(conn, info, sample) if sample is not None else None
-        if pct is not None:
-            parts.append(
-                sql.SQL("TABLESAMPLE SYSTEM ({}) REPEATABLE ({})").format(
-                    sql.Literal(pct), sql.Literal(SAMPLE_SEED)
-                )
-            )
-        if info.primary_key:
-            if position:
-                casts = [
-                    sql.SQL("{}::{}").format(sql.Placeholder(), sql.SQL(info.column(k).sql_type))
-                    for k in info.primary_key
-                ]
-                parts.append(
-                    sql.SQL("WHERE ({}) > ({})").format(
-                        sql.SQL(", ").join(keys), sql.SQL(", ").join(casts)
-                    )
-                )
-                params.extend(position[k] for k in info.primary_key)
-            parts.append(sql.SQL("ORDER BY {}").format(sql.SQL(", ").join(keys)))
-        done = (position or {}).get(ROW_KEY, 0) if not info.primary_key else 0
-        if sample is not None:
-            # Rows already read count against the sample, whatever the key kind.
-            already = done if not info.primary_key else (position or {}).get("_read", 0)
-            parts.append(sql.SQL("LIMIT {}").format(sql.Literal(max(sample - already, 0))))
-        if done:
-            parts.append(sql.SQL("OFFSET {}").format(sql.Literal(done)))
-        return sql.SQL(" ").join(parts), params
-
-    def _sample_percent(
-        self, conn: psycopg.Connection, info: TableInfo, sample: int
-    ) -> float | None:
-        """TABLESAMPLE percentage, or None when the table is small enough to read whole."""
-        if info.kind == "view":
-            return None
-        estimated = info.estimated_rows
-        if estimated < 0:  # never analyzed: count, but never more than is needed to decide
-            bounded = sql.SQL("SELECT count(*) FROM (SELECT 1 FROM {} LIMIT %s) s").format(
-                sql.Identifier(info.schema, info.table)
-            )
-            estimated = conn.execute(bounded, (SMALL_TABLE_FACTOR * sample + 1,)).fetchone()[0]
-        if estimated <= SMALL_TABLE_FACTOR * sample:
-            return None
-        return min(100.0, 100.0 * SAMPLE_OVERDRAW * sample / estimated)
-
     def _fetch(self, conn: psycopg.Connection, info: TableInfo, query, params, batch_rows: int):
         """Lists of at most ``batch_rows`` row tuples, streamed from the server."""
         if self.stream == "copy":
-            yield from _copy_rows(conn, info, query, params, batch_rows)
+            yield from copy_rows(conn, info, query, params, batch_rows)
             return
         with conn.cursor(name=f"fouille_scan_{next(_cursor_ids)}") as cur:
             cur.itersize = batch_rows
@@ -340,20 +276,8 @@ class PostgresConnector(Connector):
         """
         info = self.tables()[table]
         conn = self.connection()
-        target = sql.Identifier(info.schema, info.table)
         try:
-            if info.primary_key:
-                where = sql.SQL(" AND ").join(
-                    sql.SQL("{} = {}::{}").format(
-                        sql.Identifier(k), sql.Placeholder(), sql.SQL(info.column(k).sql_type)
-                    )
-                    for k in info.primary_key
-                )
-                query = sql.SQL("SELECT * FROM {} WHERE {}").format(target, where)
-                params = [key[k] for k in info.primary_key]
-            else:
-                query = sql.SQL("SELECT * FROM {} OFFSET %s LIMIT 1").format(target)
-                params = [int(key[ROW_KEY]) - 1]
+            query, params = key_lookup(info, key)
             with conn.cursor() as cur:
                 cur.execute(query, params)
                 row = cur.fetchone()
@@ -361,75 +285,3 @@ class PostgresConnector(Connector):
             return dict(zip(names, row)) if row is not None else None
         finally:
             self._reset()
-
-
-def _may_hold_free_text(info: TableInfo) -> bool:
-    """Sample mode scans free text fully, so such tables are not sampled (judged by column names)."""
-    return any(hint_for(c.name) == FREE_TEXT for c in info.columns if c.is_scanned)
-
-
-def _text_expr(column: ColumnInfo) -> sql.Composable:
-    """A column as text: arrays one element per line, everything else in PostgreSQL's text form."""
-    ident = sql.Identifier("t", column.name)
-    if column.is_array:
-        return sql.SQL("array_to_string({}, E'\\n')").format(ident)
-    return sql.SQL("{}::text").format(ident)
-
-
-def _rows_to_data(columns: list[ColumnInfo], rows: list[tuple]) -> tuple[pa.RecordBatch, set[str]]:
-    """Row tuples to string columns; JSON columns spread into one column per path."""
-    names: list[str] = []
-    arrays: list[pa.Array] = []
-    problems: set[str] = set()
-    for i, column in enumerate(columns):
-        cells = [r[i] for r in rows]
-        if not column.is_json:
-            names.append(column.name)
-            arrays.append(pa.array(cells, type=pa.string()))
-            continue
-        paths: dict[str, list[str | None]] = {}
-        for j, cell in enumerate(cells):
-            if cell is None:
-                continue
-            try:
-                flat = flatten(json.loads(cell), prefix=column.name)
-            except (TooDeep, RecursionError, ValueError):
-                problems.add(f"column {column.name}: JSON too deep or malformed, cell skipped")
-                continue
-            for path, values in flat.items():
-                paths.setdefault(path, [None] * len(rows))[j] = "\n".join(values)
-        for path, values in paths.items():
-            names.append(path)
-            arrays.append(pa.array(values, type=pa.string()))
-    return pa.RecordBatch.from_arrays(arrays, names=names), problems
-
-
-def _key_value(value: Any) -> Any:
-    """Keys stay ints or strings in Arrow; other types (uuid, date, numeric) as text."""
-    return value if isinstance(value, (int, str)) and not isinstance(value, bool) else str(value)
-
-
-def _last_position(batch: Batch, previous: dict | None) -> dict:
-    """The resume position after ``batch``: its last key, plus rows read so far (for samples)."""
-    last = {name: batch.keys.column(name)[-1].as_py() for name in batch.keys.schema.names}
-    if ROW_KEY in last:
-        return last
-    last["_read"] = (previous or {}).get("_read", 0) + batch.num_rows
-    return last
-
-
-def _copy_rows(conn: psycopg.Connection, info: TableInfo, query, params, batch_rows: int):
-    """``COPY (query) TO STDOUT`` parsed into typed row tuples, ``batch_rows`` at a time."""
-    types = ["text"] * sum(c.is_scanned for c in info.columns)
-    types += [info.column(k).type_oid for k in info.primary_key]
-    statement = sql.SQL("COPY ({}) TO STDOUT").format(query)
-    with conn.cursor() as cur, cur.copy(statement, params or None) as copy:
-        copy.set_types(types)
-        rows = []
-        for row in copy.rows():
-            rows.append(row)
-            if len(rows) >= batch_rows:
-                yield rows
-                rows = []
-        if rows:
-            yield rows

@@ -1,1 +1,1 @@
-"""Detectors: one module per kind of personal data, registered in ``detectors.registry``."""
+"""Detectors: one module per kind of personal data, registered in ``fouille.detectors.registry``."""

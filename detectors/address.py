@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from detectors import masking
-from detectors.base import Match, TextDetector, fold
+from fouille.detectors import masking
+from fouille.detectors.base import Match, TextDetector, fold
 
 STREET_TYPES = (
     "rue", "avenue", "av.", "av", "bd", "bd.", "boulevard", "chemin", "ch.", "allée", "allee",

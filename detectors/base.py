@@ -5,47 +5,23 @@ Two stages, as in Presidio: a regex proposes candidates, a validator confirms
 Context words near a candidate, or a column name that hints at the entity, raise
 the score. The same definition serves the vectorised Arrow fast path (``prefilter``,
 an RE2 pattern used by ``pyarrow.compute`` to pick candidate cells) and the
-Presidio adapter (``detectors.presidio_adapter``).
+Presidio adapter (``fouille.detectors.presidio_adapter``).
 """
 
 from __future__ import annotations
 
-import enum
 import re
-import unicodedata
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
-from detectors import masking
+from fouille.detectors import masking
+from fouille.detectors.nlp import load_nlp
+from fouille.scanner.core.column_hints import fold
+from fouille.scanner.core.model import Match, Verdict
 
 if TYPE_CHECKING:  # spaCy is only needed by NLP detectors
     from spacy.tokens import Doc
-
-
-class Verdict(enum.Enum):
-    VALID = "valid"  # checksum or structure confirmed
-    INVALID = "invalid"  # confirmed not to be the entity: dropped
-    UNCHECKED = "unchecked"  # nothing to check: base score
-
-
-@dataclass(frozen=True)
-class Match:
-    """A detector's hit inside one text.
-
-    ``normalized`` is the normalised value, kept in memory only to compute the keyed
-    hash; it is never written anywhere (``repr`` hides it too).
-    """
-
-    start: int
-    end: int
-    entity: str
-    score: float
-    detector: str
-    evidence: tuple[str, ...] = ()
-    preview: str = ""
-    normalized: str = field(default="", repr=False)
 
 
 @lru_cache(maxsize=2)
@@ -66,14 +42,6 @@ def _cue_pattern() -> re.Pattern[str]:
 def cues_in(text: str) -> frozenset[str]:
     """The named-pattern cues a text holds: one regex pass shared by every detector."""
     return frozenset(_cue_pattern().findall(lower_cached(text)))
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents (``Sécu`` -> ``secu``), for matching words."""
-    if text.isascii():
-        return text.lower()  # nothing to strip: the common case, ten times faster
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class Detector(ABC):
@@ -122,8 +90,6 @@ class DocDetector(Detector):
         """Return the matches in an already parsed document."""
 
     def find(self, text: str, hint: str | None = None) -> list[Match]:
-        from scanner.nlp import load_nlp  # late: loading the model is slow
-
         return self.find_in_doc(load_nlp()(text), hint)
 
 
@@ -149,7 +115,7 @@ class PatternDetector(TextDetector):
     validation_label: ClassVar[str] = "checksum"
     weak_score: ClassVar[float] = 0.3  # rejected by the validator, kept by ``weak_evidence``
     # A second regex (case-insensitive, with a ``value`` group) for the number right after a word
-    # that names it, where any spacing is allowed ("SIRET 7 3 2 8 ..."): see detectors.fr.layout.
+    # that names it, where any spacing is allowed ("SIRET 7 3 2 8 ..."): see fouille.detectors.fr.layout.
     named_pattern: ClassVar[str | None] = None
     named_cues: ClassVar[tuple[str, ...]] = ()  # lower-case words one of which the text must hold
 
@@ -205,7 +171,7 @@ class PatternDetector(TextDetector):
 
         ``word`` is the context word found near it, ``hinted`` whether the column names the
         entity, ``weak`` the ``weak_evidence`` of a rejected candidate. Shared with the
-        columnar full-mode path (``scanner.columnar``).
+        columnar full-mode path (``fouille.scanner.engine.columnar``).
         """
         evidence = ["checksum"] if verdict is Verdict.VALID else [weak or "pattern"]
         score = self.valid_score if verdict is Verdict.VALID else self.base_score

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
+from fouille.detectors.base import PatternDetector, Verdict
 from stdnum import luhn
-
-from detectors.base import PatternDetector, Verdict
 
 # (prefix ranges as (low, high) on the first N digits, allowed lengths)
 ISSUER_RANGES: tuple[tuple[int, int, int, frozenset[int]], ...] = (

@@ -16,8 +16,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from detectors.base import PatternDetector, Verdict, fold
-from detectors.hinted import parse_date
+from fouille.detectors.base import PatternDetector, Verdict, fold
+from fouille.detectors.hinted import delimited_cells, parse_date
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -77,8 +77,6 @@ def _in_birth_column(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=4)  # one text's candidates all ask: find the cells once (str hashes are cached)
 def _birth_cells(text: str) -> tuple[list[int], list[int]]:
-    from detectors.hinted import delimited_cells
-
     cells = sorted((s, e) for s, e, hint in delimited_cells(text) if hint == "DATE_OF_BIRTH")
     return [s for s, _ in cells], [e for _, e in cells]
 

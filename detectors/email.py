@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from detectors import masking
-from detectors.base import PatternDetector, Verdict
+import pyarrow as pa
+import pyarrow.compute as pc
+from fouille.detectors import masking
+from fouille.detectors.base import PatternDetector, Verdict
 
 # Look like domains but are file names (``logo@2x.png``).
 _FILE_EXTENSIONS = frozenset(
-    "png jpg jpeg gif svg webp bmp pdf doc docx xls xlsx csv txt zip gz js css html json xml".split()
+    ["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip", "gz", "js", "css", "html", "json", "xml"]
 )
 # ``scheme://user:password@host``: the password and host are not an e-mail address.
 _URL_CREDENTIALS = re.compile(r"://[^\s/@]*:$")
@@ -59,6 +61,11 @@ class EmailDetector(PatternDetector):
 
     def normalize(self, candidate: str) -> str:
         return candidate.strip().lower()
+
+    @staticmethod
+    def normalize_cells(addresses: pa.Array) -> pa.Array:
+        """``normalize`` in Arrow, on trimmed cells that are one address (ASCII: ``cell_pattern``)."""
+        return pc.ascii_lower(addresses)
 
     def mask(self, candidate: str) -> str:
         return masking.mask_email(candidate)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from detectors import masking
-from detectors.base import Match, TextDetector, fold
+from fouille.detectors import masking
+from fouille.detectors.base import Match, TextDetector, fold
+from fouille.scanner.core.column_hints import hint_for
 
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’\-.])*$")
 _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
@@ -62,8 +63,6 @@ def delimited_cells(text: str):
     as LOCATION: the same column-name hints as a real table, and the same shape checks for
     names and places (cells of other hinted columns, a birth date, are yielded as they are).
     """
-    from detectors.column_hints import hint_for  # late: column_hints is not needed otherwise
-
     lines, offset = [], 0
     for line in text.split("\n"):
         lines.append((offset, line))

@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from detectors.base import Match, PatternDetector, fold
-from detectors.fr.layout import SEPARATOR
+from fouille.detectors.base import Match, PatternDetector, fold
+from fouille.detectors.fr.layout import SEPARATOR
 
 # Between digit groups: a dash, or what ``SEPARATOR`` allows (blanks incl. no-break, a dot).
 DASH_OR_SEPARATOR = "(?:-|" + SEPARATOR + ")"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from detectors.base import PatternDetector, Verdict
+from fouille.detectors.base import PatternDetector, Verdict
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 

@@ -6,6 +6,9 @@ Fixed-length masks (``***``) are used where the length itself would help guess
 
 from __future__ import annotations
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 
 def mask_generic(value: str, keep_start: int = 1, keep_end: int = 2) -> str:
     """Keep the first and last characters and the separators; star the rest.
@@ -34,6 +37,14 @@ def mask_email(value: str) -> str:
     return f"{masked_local}@{masked_host}{dot}{tld}"
 
 
+def mask_email_cells(local: pa.Array, host: pa.Array, tld: pa.Array) -> pa.Array:
+    """``mask_email`` in Arrow, on addresses split into local part, host and TLD (columnar path)."""
+    return pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(local, 0, 1), "***@", pc.utf8_slice_codeunits(host, 0, 1), "****.",
+        tld, "",
+    )
+
+
 def mask_phone(value: str) -> str:
     """``06 12 34 56 78`` -> ``06 ** ** ** 78``; ``+33 6 12 34 56 78`` -> ``+33 6 ** ** ** 78``."""
     digits = [i for i, ch in enumerate(value) if ch.isdigit()]
@@ -42,6 +53,15 @@ def mask_phone(value: str) -> str:
         keep_start = 4
     kept = set(digits[:keep_start]) | set(digits[-2:])
     return "".join(ch if (i in kept or not ch.isdigit()) else "*" for i, ch in enumerate(value))
+
+
+def mask_phone_cells(numbers: pa.Array) -> pa.Array:
+    """``mask_phone`` in Arrow, on trimmed cells that are one number (columnar path)."""
+    parts = pc.extract_regex(numbers, (
+        r"^(?P<head>\+\D*\d\D*\d\D*\d|00\D*\d\D*\d|\D*\d\D*\d)(?P<mid>.*)(?P<tail>\d\D*\d\D*)$"
+    ))
+    head, mid, tail = (pc.struct_field(parts, [i]) for i in range(3))
+    return pc.binary_join_element_wise(head, pc.replace_substring_regex(mid, r"\d", "*"), tail, "")
 
 
 def mask_words(value: str) -> str:

@@ -3,13 +3,13 @@
 spaCy's French NER tags ``PER`` and ``LOC`` (as Presidio's ``SpacyRecognizer`` maps
 them). Rules add what the model misses: a name after a title (``M.``, ``Mme``, ``Dr``,
 ``Maître``), a name signing a message (``Cordialement,\\nJean Dupont``), a role noun, and
-the French name layer of ``detectors.names.rules`` (administrative capitals, field labels,
+the French name layer of ``fouille.detectors.names.rules`` (administrative capitals, field labels,
 lists, lower-case chat names, backed by INSEE first-name and surname gazetteers). Filters
 drop the model's known false positives: greetings and capitalised common words (``Objet``,
 ``Priorité``), organisations and the places in their names, street names inside an
 address, words in all caps, anything with digits. A PERSON span never includes the title.
 
-A LOCATION is kept only when it is tied to a person (``detectors.places``): where someone
+A LOCATION is kept only when it is tied to a person (``fouille.detectors.places``): where someone
 lives, was born or comes from. A city in an organisation's name, a heading or a privacy
 policy is not personal data.
 """
@@ -17,16 +17,18 @@ policy is not personal data.
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import replace
 
-from detectors import masking
-from detectors.address import ADDRESS_RE
-from detectors.base import DocDetector, Match, fold
-from detectors.hinted import delimited_cells
-from detectors.names import is_first_name
-from detectors.names.rules import NOT_AFTER, find_names
-from detectors.names.spans import DisjointSpans
-from detectors.places import tie_before, tied_places
+from fouille.detectors import masking
+from fouille.detectors.address import ADDRESS_RE
+from fouille.detectors.base import DocDetector, Match, fold
+from fouille.detectors.hinted import delimited_cells
+from fouille.detectors.names import is_first_name
+from fouille.detectors.names.common_words import is_common_word
+from fouille.detectors.names.rules import NOT_AFTER, find_names
+from fouille.detectors.names.spans import DisjointSpans
+from fouille.detectors.nlp import load_nlp
+from fouille.detectors.places import tie_before, tied_places
 
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION"}
 NER_SCORE = 0.85
@@ -139,25 +141,6 @@ def _pieces(text: str, size: int):
         start = end
 
 
-@cache
-def _lemma_tables():
-    try:
-        from scanner.nlp import load_nlp
-
-        lookups = load_nlp().get_pipe("lemmatizer").lookups
-        index = lookups.get_table("lemma_index")
-        base_forms = frozenset(w for key in index for w in index[key])
-        return lookups.get_table("lemma_lookup"), base_forms
-    except (KeyError, RuntimeError, OSError):  # no lookup tables: the filter just does less
-        return {}, frozenset()
-
-
-def is_common_word(word: str) -> bool:
-    """True for a lower-case French word form the spaCy lemmatizer's tables know."""
-    inflected, base_forms = _lemma_tables()
-    return word in base_forms or word in inflected
-
-
 def _joins(token) -> bool:
     """A hyphen or apostrophe inside a compound name (``Clermont-Ferrand``, ``D'Artagnan``)."""
     glued = token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
@@ -186,10 +169,6 @@ class NerDetector(DocDetector):
         """Parse and detect; junk and oversized input are handled in bounded pieces."""
         if not isinstance(text, str) or not text.strip():
             return []
-        from dataclasses import replace
-
-        from scanner.nlp import load_nlp
-
         nlp = load_nlp()
         found = []
         for offset, piece in _pieces(text, MAX_PARSE_CHARS):

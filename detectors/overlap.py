@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from detectors.base import Match
+from fouille.detectors.base import Match
 
 
 def _resolve(matches: list[Match], rank: dict[str, int]) -> list[Match]:

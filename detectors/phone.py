@@ -21,14 +21,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
 
-import phonenumbers
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from fouille.detectors import masking
+from fouille.detectors.base import Match, PatternDetector, Verdict, fold, lower_cached
+from fouille.detectors.phone_plan import (
+    DEFAULT_REGION,
+    french_national_number,
+    international_e164,
+    normalize_phone,
+    read_french,
+)
 
-from detectors import masking
-from detectors.base import Match, PatternDetector, Verdict, fold, lower_cached
-
-DEFAULT_REGION = "FR"
 OUTSIDE_PLAN = "outside-numbering-plan"
 # Words that name a reference number: "colis 0612345678" is a parcel, not a phone.
 REFERENCE_WORDS = re.compile(
@@ -38,12 +44,6 @@ REFERENCE_WORDS = re.compile(
     r"|expedition|envoi|recu|quittance|echeance|prelevement|mandat|rum|code|identifiant|id|isbn"
     r"|issn|ean|imei|iccid|pin|puk|numero client|num client)(?![^\W\d_])[^\d]{0,12}$"
 )
-# ARCEP plan: the blocks of the overseas departments inside the 10-digit French plan
-# (Guadeloupe and the islands, Réunion, Mayotte, Guyane, Martinique), read in these regions.
-OVERSEAS_BLOCKS = ("262", "263", "269", "639", "692", "693", "590", "690", "691", "594", "694",
-                   "596", "696", "697", "709")
-OVERSEAS_REGIONS = ("RE", "YT", "GP", "GF", "MQ")
-_OVERSEAS_CODES = ("262", "590", "594", "596")
 # A word naming a country before a national number: read it in that country's plan.
 COUNTRY_WORDS = {
     "belge": "BE", "belgique": "BE", "suisse": "CH", "luxembourg": "LU", "luxembourgeois": "LU",
@@ -65,146 +65,6 @@ _COUNTRY_STEMS = re.compile(
 )
 
 
-# -- Reading a number ----------------------------------------------------------------------------
-NumberDesc = tuple[str, tuple[int, ...]]  # a national-number pattern and its possible lengths
-
-
-@cache
-def number_rules(region: str = DEFAULT_REGION) -> tuple[NumberDesc, tuple[NumberDesc, ...]]:
-    """What ``phonenumbers`` asks of a national significant number of ``region`` to call it valid.
-
-    ``(general, types)``: the number must match the general description and at least one
-    number type (fixed line, mobile, VoIP...); each is a (pattern, possible lengths) pair
-    read from phonenumbers' own metadata, so the columnar path follows the same rules.
-    """
-    from phonenumbers.phonemetadata import PhoneMetadata
-
-    metadata = PhoneMetadata.metadata_for_region(region)
-    kinds = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager",
-             "uan", "voicemail", "fixed_line", "mobile")
-    descs = [getattr(metadata, kind) for kind in kinds]
-    types = tuple((d.national_number_pattern, tuple(d.possible_length)) for d in descs
-                  if d is not None and d.national_number_pattern)
-    general = metadata.general_desc
-    return (general.national_number_pattern, tuple(general.possible_length)), types
-
-
-def french_number_rules() -> tuple[NumberDesc, tuple[NumberDesc, ...]]:
-    """``number_rules`` of France (the columnar path's French validity)."""
-    return number_rules(DEFAULT_REGION)
-
-
-@cache
-def _validators(region: str) -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
-    general, types = number_rules(region)
-    return tuple((re.compile(pattern), lengths) for pattern, lengths in (general, *types))
-
-
-def is_valid_in(region: str, national: str) -> bool:
-    """``phonenumbers.is_valid_number`` for a national significant number of ``region``, from
-    the same metadata (general description, then any number type), without parsing: ~20
-    times faster."""
-    (general, general_lengths), *types = _validators(region)
-    if len(national) not in general_lengths or not general.fullmatch(national):
-        return False
-    return any(len(national) in lengths and pattern.fullmatch(national) for pattern, lengths in types)
-
-
-def is_valid_french(national: str) -> bool:
-    """``phonenumbers.is_valid_number`` for a French national number (``is_valid_in("FR", …)``)."""
-    return is_valid_in(DEFAULT_REGION, national)
-
-
-@cache
-def _country_code(region: str) -> int:
-    return phonenumbers.country_code_for_region(region)
-
-
-_FRENCH_DIGITS = re.compile(r"(?:(?:\+|00)(33|262|590|594|596)0?|0)([1-9][0-9]{8})")
-_NOT_DIGIT_OR_PLUS = re.compile(r"\(0\)|[^0-9+]")
-
-
-def french_national_number(candidate: str) -> str | None:
-    """The 9-digit national number of a French spelling (``06 12..``, ``+33 (0)6..``), else None.
-
-    ``+262`` / ``+590`` / ``+594`` / ``+596`` count only before an overseas block
-    (``+262 692 …``): those numbers are French numbers written internationally.
-    """
-    match = _FRENCH_DIGITS.fullmatch(_NOT_DIGIT_OR_PLUS.sub("", candidate))
-    if match is None:
-        return None
-    code, national = match.groups()
-    if code in _OVERSEAS_CODES and national[:3] not in OVERSEAS_BLOCKS:
-        return None
-    return national
-
-
-@lru_cache(maxsize=8192)
-def read_french(national: str) -> tuple[str, bool]:
-    """``(E.164, in the plan)`` of a 9-digit French national number.
-
-    Overseas blocks valid in their department's plan take its country code; any other
-    number is ``+33`` (in the plan or not: a number the person gave is their number).
-    """
-    if national[:3] in OVERSEAS_BLOCKS:
-        for region in OVERSEAS_REGIONS:
-            if is_valid_in(region, national):
-                return f"+{_country_code(region)}{national}", True
-    return "+33" + national, is_valid_french(national)
-
-
-def _international(value: str, region: str) -> str | None:
-    """E.164 of a number phonenumbers calls valid (``00`` read as ``+``), else None."""
-    value = value.strip()
-    if value.startswith("(+"):
-        value = value.replace(")", "", 1)[1:]
-    if value.startswith("00"):
-        value = "+" + value[2:]
-    try:
-        number = phonenumbers.parse(value.replace("(0)", ""), region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-@lru_cache(maxsize=8192)
-def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
-    """The E.164 form the scan's findings use for a number as someone typed it, else ``None``.
-
-    Lenient: any French-shaped number (in the plan or not, overseas included: ``0692 03 10 02``
-    and ``+262 692 03 10 02`` give ``+262692031002``) and any valid international number;
-    national numbers of another country with its ``region``.
-    """
-    if not isinstance(value, str) or not value.strip() or len(value) > 64:
-        return None
-    national = french_national_number(value)
-    if national is not None and (region.upper() == DEFAULT_REGION or value.lstrip()[:1] in "+("
-                                 or value.lstrip().startswith("00")):
-        return read_french(national)[0]
-    return _international(value, region)
-
-
-def phone_in_plan(value: str, region: str = DEFAULT_REGION) -> bool:
-    """Whether a number is allocated in its numbering plan (a DSAR may warn when it is not)."""
-    national = french_national_number(value) if isinstance(value, str) else None
-    if national is not None and region.upper() == DEFAULT_REGION:
-        return read_french(national)[1]
-    return normalize_phone(value, region) is not None
-
-
-@lru_cache(maxsize=8192)
-def parse_phone(value: str, region: str = DEFAULT_REGION) -> phonenumbers.PhoneNumber | None:
-    """The number ``normalize_phone`` accepts, parsed; ``None`` if it is not a phone number.
-
-    The result is shared between callers (cached): do not modify it.
-    """
-    e164 = normalize_phone(value, region) if isinstance(value, str) else None
-    return phonenumbers.parse(e164) if e164 else None
-
-
-# -- Finding numbers in text -------------------------------------------------------------------
 _BLANK = r"[^\S\r\n]"  # any blank but a line break: no-break (U+00A0) and narrow (U+202F) too
 _SEP = rf"(?:{_BLANK}|[./\-])"
 _NINE = rf"[1-9](?:{_SEP}?[0-9]){{8}}"
@@ -331,7 +191,7 @@ class PhoneDetector(PatternDetector):
             if any(start < f.end and f.start < end for f in found) or not _fits_text(text, start, end):
                 continue
             words = _COUNTRY_RE.search(fold(text[max(0, start - 40) : start]))
-            e164 = words and _international(m.group(), COUNTRY_WORDS[words.group(1)])
+            e164 = words and international_e164(m.group(), COUNTRY_WORDS[words.group(1)])
             if not e164 or self.names_a_reference(text, Match(start, end, self.entity, 0, self.name)):
                 continue
             scored = self.score_candidate(Verdict.VALID, self.context_word(text, start, end),
@@ -366,7 +226,7 @@ class PhoneDetector(PatternDetector):
         if words is None:
             return match
         region = COUNTRY_WORDS[words.group(1)]
-        e164 = _international(candidate, region)
+        e164 = international_e164(candidate, region)
         if e164 is None:
             return match
         evidence = tuple(e for e in match.evidence if e != OUTSIDE_PLAN) + (f"region:{region}",)
@@ -378,7 +238,7 @@ class PhoneDetector(PatternDetector):
         if national is not None:
             valid = read_french(national)[1]
         else:
-            valid = _international(candidate, DEFAULT_REGION) is not None
+            valid = international_e164(candidate, DEFAULT_REGION) is not None
         return Verdict.VALID if valid else Verdict.INVALID
 
     def weak_evidence(self, candidate: str) -> str | None:
@@ -396,3 +256,10 @@ class PhoneDetector(PatternDetector):
         if len(set(digits[1:])) <= 1:
             return True
         return _DATE_LAYOUT.match(candidate.lstrip("(+")) is not None
+
+    @staticmethod
+    def junk_cells(digits: pa.Array) -> np.ndarray:
+        """``is_junk`` in Arrow, on the digits of cells of the whole-cell shape (no date fits it):
+        every digit after the first is the same one."""
+        same = r"^\d(?:" + "|".join(f"{d}+" for d in range(10)) + ")$"
+        return pc.fill_null(pc.match_substring_regex(digits, same), False).to_numpy(zero_copy_only=False)

@@ -2,7 +2,7 @@
 
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from detectors.presidio_adapter import add_fouille_recognizers
+    from fouille.detectors.presidio_adapter import add_fouille_recognizers
 
     # Presidio's spaCy engine on the French model fouille installs (no download at run time).
     nlp_engine = NlpEngineProvider(nlp_configuration={
@@ -20,9 +20,9 @@ directly over Arrow columns, which is where the speed comes from.
 
 from __future__ import annotations
 
+from fouille.detectors.base import Detector, DocDetector
+from fouille.detectors.registry import doc_detectors, text_detectors
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
-
-from detectors.base import Detector, DocDetector
 
 
 class FouilleRecognizer(EntityRecognizer):
@@ -78,8 +78,6 @@ class FouilleRecognizer(EntityRecognizer):
 
 def fouille_recognizers(language: str = "fr", include_nlp: bool = False) -> list[FouilleRecognizer]:
     """One recognizer per registered detector (NLP ones only if ``include_nlp``)."""
-    from detectors.registry import doc_detectors, text_detectors
-
     detectors = [d for d in text_detectors() if not getattr(d, "only_with_hint", False)]
     if include_nlp:
         detectors += list(doc_detectors())

@@ -8,36 +8,36 @@ from __future__ import annotations
 
 from functools import cache
 
-from detectors.address import AddressDetector
-from detectors.base import DocDetector, TextDetector
-from detectors.credit_card import CreditCardDetector
-from detectors.date_of_birth import DateOfBirthDetector
-from detectors.email import EmailDetector
-from detectors.eu.be_national_number import BeNationalNumberDetector
-from detectors.eu.ch_avs import ChAvsDetector
-from detectors.eu.de_tax_id import DeTaxIdDetector
-from detectors.eu.es_dni import EsDniDetector
-from detectors.eu.es_nie import EsNieDetector
-from detectors.eu.it_fiscal_code import ItFiscalCodeDetector
-from detectors.eu.lu_national_id import LuNationalIdDetector
-from detectors.eu.nl_bsn import NlBsnDetector
-from detectors.eu.pt_nif import PtNifDetector
-from detectors.fr.cni import FrCniDetector
-from detectors.fr.driving_license import FrDrivingLicenseDetector
-from detectors.fr.nif import FrNifDetector
-from detectors.fr.nir import FrNirDetector
-from detectors.fr.passport import FrPassportDetector
-from detectors.fr.plate import FrLicensePlateDetector
-from detectors.fr.rpps import FrRppsDetector
-from detectors.fr.siren import FrSirenDetector
-from detectors.fr.siret import FrSiretDetector
-from detectors.fr.vat import FrVatDetector
-from detectors.hinted import HintedValueDetector
-from detectors.iban import IbanDetector
-from detectors.ip_address import IpAddressDetector
-from detectors.ner import NerDetector
-from detectors.phone import PhoneDetector
-from detectors.sensitive import SensitiveDetector
+from fouille.detectors.address import AddressDetector
+from fouille.detectors.base import DocDetector, TextDetector
+from fouille.detectors.credit_card import CreditCardDetector
+from fouille.detectors.date_of_birth import DateOfBirthDetector
+from fouille.detectors.email import EmailDetector
+from fouille.detectors.eu.be_national_number import BeNationalNumberDetector
+from fouille.detectors.eu.ch_avs import ChAvsDetector
+from fouille.detectors.eu.de_tax_id import DeTaxIdDetector
+from fouille.detectors.eu.es_dni import EsDniDetector
+from fouille.detectors.eu.es_nie import EsNieDetector
+from fouille.detectors.eu.it_fiscal_code import ItFiscalCodeDetector
+from fouille.detectors.eu.lu_national_id import LuNationalIdDetector
+from fouille.detectors.eu.nl_bsn import NlBsnDetector
+from fouille.detectors.eu.pt_nif import PtNifDetector
+from fouille.detectors.fr.cni import FrCniDetector
+from fouille.detectors.fr.driving_license import FrDrivingLicenseDetector
+from fouille.detectors.fr.nif import FrNifDetector
+from fouille.detectors.fr.nir import FrNirDetector
+from fouille.detectors.fr.passport import FrPassportDetector
+from fouille.detectors.fr.plate import FrLicensePlateDetector
+from fouille.detectors.fr.rpps import FrRppsDetector
+from fouille.detectors.fr.siren import FrSirenDetector
+from fouille.detectors.fr.siret import FrSiretDetector
+from fouille.detectors.fr.vat import FrVatDetector
+from fouille.detectors.hinted import HintedValueDetector
+from fouille.detectors.iban import IbanDetector
+from fouille.detectors.ip_address import IpAddressDetector
+from fouille.detectors.ner import NerDetector
+from fouille.detectors.phone import PhoneDetector
+from fouille.detectors.sensitive import SensitiveDetector
 
 TEXT_DETECTORS: tuple[type[TextDetector], ...] = (
     EmailDetector,

@@ -5,7 +5,7 @@
     python -m eval.run --errors PHONE_NUMBER # show fouille's misses and false alarms for one entity
     python -m eval.run --corpus all          # every corpus of eval.corpora (base, phones_iban, ...)
 
-fouille runs through ``detectors.text.detect_texts``, the function ``fouille detect`` uses.
+fouille runs through ``fouille.detectors.detection.detect_many``, the function ``fouille detect`` uses.
 """
 
 from __future__ import annotations
@@ -124,9 +124,9 @@ def main() -> int:
     if args.errors:
         show_errors(examples, systems["fouille"], args.errors)
     if args.calibration:
-        from detectors.text import detect_texts
+        from fouille.detectors.detection import detect_many
 
-        calibration(texts, gold, detect_texts(texts))
+        calibration(texts, gold, detect_many(texts))
     if args.models:
         compare_models(texts, gold)
     return 0 if ok else 1

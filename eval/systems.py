@@ -17,15 +17,15 @@ Spans = list[tuple[int, int, str]]
 
 
 def fouille_predict(texts: Sequence[str], model: str | None = None) -> list[Spans]:
-    """fouille's spans for each text, through ``detectors.text.detect_texts``."""
+    """fouille's spans for each text, through ``fouille.detectors.detection.detect_many``."""
     if model:
         os.environ["FOUILLE_SPACY_MODEL"] = model
-        from scanner.nlp import load_nlp
+        from fouille.detectors.nlp import load_nlp
 
         load_nlp.cache_clear()
-    from detectors.text import detect_texts
+    from fouille.detectors.detection import detect_many
 
-    return [[(m.start, m.end, m.entity) for m in found] for found in detect_texts(list(texts))]
+    return [[(m.start, m.end, m.entity) for m in found] for found in detect_many(list(texts))]
 
 
 def presidio_engine(model: str = "fr_core_news_sm"):

@@ -13,7 +13,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.fr import nir, tva
 
-from detectors.iban import rib_key
+from fouille.detectors.iban import rib_key
 
 FICTION_PHONE_PREFIXES = ("01 99 00", "02 61 91", "03 53 01", "04 65 71", "05 36 49")
 FOREIGN_PHONES = ("+44 20 7946 0{:03d}", "+44 161 496 0{:03d}")
@@ -176,7 +176,7 @@ def ipv6(rng: random.Random) -> str:
 
 
 def email(rng: random.Random, first: str, last: str) -> str:
-    from detectors.base import fold
+    from fouille.detectors.base import fold
 
     local = rng.choice([f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}+crm"])
     local = "".join(ch for ch in fold(local) if ch.isalnum() or ch in ".+-")
@@ -235,7 +235,7 @@ def show_international(rng: random.Random, code: str, nine: str) -> str:
 
 
 def _valid_french(national: str, code: str = "33") -> bool:
-    from detectors.phone import read_french
+    from fouille.detectors.phone import read_french
 
     e164, in_plan = read_french(national[1:])
     return in_plan and e164.startswith("+" + code)

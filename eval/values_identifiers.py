@@ -22,7 +22,7 @@ from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.pt import nif as pt_nif
 
-from detectors.eu.lu_national_id import is_valid_lu_national_id
+from fouille.detectors.eu.lu_national_id import is_valid_lu_national_id
 from eval.values import digits, space_groups
 
 PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTVWXYZ"  # no I, O, U

@@ -11,7 +11,6 @@ says how many there were in all.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,15 +18,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from connectors.chatlogs import KEY_COLUMNS
+from fouille.scanner.core.record_keys import CONVERSATION_KEY, key_value_json
 
 MAX_CONVERSATIONS = 500
 SENSITIVE_PREFIX = "SENSITIVE_"
 READ_ROWS = 65_536
 _COLUMNS = ["entity", "source", "container", "record_key"]
 _CONVERSATION = ["source", "container", "conversation"]  # what identifies one conversation
-# The conversation id inside a record key's compact JSON (a JSON string, or null).
-_CONVERSATION_ID = '"' + re.escape(KEY_COLUMNS[0]) + r'":(?P<id>"(?:[^"\\]|\\.)*"|null)'
 
 
 def conversations_summary(out_dir: Path, sources: Iterable[str], limit: int = MAX_CONVERSATIONS) -> dict:
@@ -66,7 +63,7 @@ def _counts(findings_dir: Path, sources: pa.Array) -> pa.Table | None:
             table = table.filter(pc.fill_null(keep, False))
             if not table.num_rows:
                 continue
-            ids = pc.struct_field(pc.extract_regex(table["record_key"], _CONVERSATION_ID), [0])
+            ids = key_value_json(table["record_key"], CONVERSATION_KEY)
             table = table.append_column("conversation", ids).drop_columns(["record_key"])
             table = table.filter(pc.fill_null(pc.not_equal(table["conversation"], "null"), False))
             parts.append(table.group_by([*_CONVERSATION, "entity"]).aggregate([([], "count_all")]))

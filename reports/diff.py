@@ -18,9 +18,9 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reports.i18n import default_lang, entity_label, format_int, translator
-from reports.registre import count_of, entity_rows
-from scanner.safe_names import printable
+from fouille.reports.registre import count_of, entity_rows
+from fouille.scanner.core.i18n import default_lang, entity_label, format_int, translator
+from fouille.scanner.core.safe_names import printable
 
 Key = tuple[str, str, str, str]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scanner.engine import OVERFLOW_FIELD, ContainerResult
-from scanner.retention_count import summarize
-from scanner.safe_names import shown_message, shown_name
+from fouille.scanner.engine.container import OVERFLOW_FIELD, ContainerResult
+from fouille.scanner.engine.retention_count import summarize
+from fouille.scanner.core.safe_names import shown_message, shown_name
 
 
 def build_inventory(results: list[ContainerResult], errors: list[dict], scan_meta: dict) -> dict:
@@ -34,6 +34,6 @@ def build_inventory(results: list[ContainerResult], errors: list[dict], scan_met
 
 def _shown_error(error: dict) -> dict:
     """An error as reports show it: its place's name masked, its message's secrets redacted
-    (the one redaction step of ``scanner.safe_names``; a driver's message may quote a DSN)."""
+    (the one redaction step of ``fouille.scanner.core.safe_names``; a driver's message may quote a DSN)."""
     return {**error, "location": shown_name(str(error.get("location", ""))),
             "error": shown_message(str(error.get("error", "")))}

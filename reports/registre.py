@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reports.i18n import entity_label, translator
-from reports.spreadsheet import safe_cell
+from fouille.reports.spreadsheet import safe_cell
+from fouille.scanner.core.i18n import entity_label, translator
 
 SENSITIVE_PREFIX = "SENSITIVE_"
 

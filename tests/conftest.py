@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+import fouille.detectors.detection  # noqa: F401 - names are judged before core shows one (safe_names)
+
 os.environ.setdefault("FOUILLE_KEY", "test-key-not-secret")
 
 

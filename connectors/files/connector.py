@@ -2,7 +2,7 @@
 
 Container names are paths relative to the source root: the directory given, the
 fixed part of a glob, or a file's own folder. The walk never leaves those roots unless
-``follow_symlinks = true`` (``connectors.files.walking``); FIFOs, sockets and devices are
+``follow_symlinks = true`` (``fouille.connectors.files.walking``); FIFOs, sockets and devices are
 reported, never read, even when one replaces a file after listing.
 """
 
@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from connectors.base import Batch, Connector, Container, ReadError, ReadOptions, file_version
-from connectors.files.csv_reader import read_csv
-from connectors.files.dispatch import read_stream, reader_for
-from connectors.files.walking import (
+from fouille.connectors.base import Batch, Connector, Container, ReadError, ReadOptions, file_version
+from fouille.connectors.files.csv_reader import read_csv
+from fouille.connectors.files.dispatch import read_stream, reader_for
+from fouille.connectors.files.walking import (
     GLOB_CHARS,
     OUTSIDE_FILE,
     glob_paths,

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from connectors.base import Batch
-from connectors.files.textstream import DecodedLines
+from fouille.connectors.base import Batch
+from fouille.connectors.files.textstream import DecodedLines
+from fouille.scanner.core.record_keys import LINE_KEY
 
 BLOCK_BYTES = 8 * 1024 * 1024
 MAX_CUT_TRIES = 64  # newlines inside quotes looked past before giving up on a block
@@ -149,4 +150,4 @@ def _slices(table: pa.Table, first_line: int, batch_rows: int, skip_until_line: 
         part = table.slice(start, batch_rows).combine_chunks()
         data = part.to_batches()[0]
         keys = pa.array(range(first_line + start, first_line + start + part.num_rows), type=pa.int64())
-        yield Batch(data=data, keys=pa.RecordBatch.from_arrays([keys], names=["line"]))
+        yield Batch(data=data, keys=pa.RecordBatch.from_arrays([keys], names=[LINE_KEY]))

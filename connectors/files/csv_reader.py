@@ -11,10 +11,16 @@ import csv
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
-from connectors.files.batching import columns_batch
-from connectors.files.csv_blocks import fast_batches, piece_bounds
-from connectors.files.textstream import MAX_LINE_BYTES, ending_error, line_errors, open_lines
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.files.batching import ColumnBuilder
+from fouille.connectors.files.csv_blocks import fast_batches, piece_bounds
+from fouille.connectors.files.textstream import (
+    MAX_LINE_BYTES,
+    DecodedLines,
+    ending_error,
+    line_errors,
+    open_lines,
+)
 
 DELIMITERS = (";", ",", "\t", "|")
 EXTRA_FIELD = "_extra"
@@ -70,41 +76,38 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
     head_text = lines.head.decode(lines.encoding.replace("-sig", ""), errors="replace").lstrip("\ufeff")
     delimiter = options.extra.get("delimiter") or sniff_delimiter(head_text)
     reader = csv.reader(iter(lines), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        yield ReadError(name, "empty file")
-        return
-    except csv.Error as exc:
-        yield ReadError(f"{name}:line 1", f"unreadable header ({exc.__class__.__name__})")
+    header = yield from _header(name, reader)
+    if header is None:
         return
     names = _unique_names(header)
-    width = len(names)
-    columns: list[list[str | None]] = [[] for _ in names]
-    extra: list[str | None] = []
-    keys: list[int] = []
-    has_extra = False
     skip_rows = int(options.extra.get("skip_until_line", 0))
-
-    held = 0  # bytes (about) of the rows held: a batch is bounded by bytes as well as rows
-
-    def flush() -> Batch:
-        nonlocal columns, extra, keys, has_extra, held
-        out_names, out_cols = list(names), columns
-        if has_extra:
-            out_names, out_cols = out_names + [EXTRA_FIELD], out_cols + [extra]
-        batch = columns_batch(out_names, out_cols, "line", keys)
-        columns, extra, keys, has_extra, held = [[] for _ in names], [], [], False, 0
-        return batch
-
     piece = options.extra.get("piece")  # (index, pieces, size): one key range of a split file
     if piece:
         index, pieces, size = piece
         start, end, lines_before = piece_bounds(stream, size, index, pieces, stream.tell())
         lines.restrict(start, end, lines.line_no if lines_before < 0 else lines_before)
     # Clean blocks go through pyarrow; the first block that is not clean, and all after it,
-    # through the csv module below, which names each problem's line.
+    # through the csv module, which names each problem's line.
     yield from fast_batches(lines, names, delimiter, options.batch_rows, skip_rows)
+    yield from _checked_rows(name, lines, reader, ColumnBuilder(names, options.batch_rows, EXTRA_FIELD), skip_rows)
+    yield from ending_error(name, lines)
+
+
+def _header(name: str, reader: Iterator[list[str]]) -> Iterator[ReadError]:
+    """The header row (the generator's return value), or None after saying why."""
+    try:
+        return next(reader)
+    except StopIteration:
+        yield ReadError(name, "empty file")
+    except csv.Error as exc:
+        yield ReadError(f"{name}:line 1", f"unreadable header ({exc.__class__.__name__})")
+    return None
+
+
+def _checked_rows(name: str, lines: DecodedLines, reader: Iterator[list[str]], rows: ColumnBuilder,
+                  skip_rows: int) -> Iterator[Batch | ReadError]:
+    """The rest of the file row by row, each problem named by the line its record starts on."""
+    width = len(rows.names)
     previous_end = lines.line_no
     while True:
         try:
@@ -118,26 +121,16 @@ def read_csv(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batc
         start_line = previous_end + 1
         previous_end = lines.line_no
         yield from line_errors(name, lines)
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # blank line
-        if start_line <= skip_rows:
-            continue
+        if not row or (len(row) == 1 and not row[0].strip()) or start_line <= skip_rows:
+            continue  # a blank line, or before the piece's first line
         if len(row) != width:
             yield ReadError(
                 f"{name}:line {start_line}", f"expected {width} fields, found {len(row)} (row still scanned)"
             )
-        for i in range(width):
-            columns[i].append(row[i] if i < len(row) else None)
-        if len(row) > width:
-            has_extra = True
-            extra.append(" ".join(row[width:]))
-        else:
-            extra.append(None)
-        keys.append(start_line)
-        held += sum(len(cell) for cell in row)
-        if len(keys) >= options.batch_rows or held >= MAX_BATCH_BYTES:
-            yield flush()
+        batch = rows.add(start_line, row)
+        if batch is not None:
+            yield batch
     yield from line_errors(name, lines)
-    if keys:
-        yield flush()
-    yield from ending_error(name, lines)
+    batch = rows.flush()
+    if batch is not None:
+        yield batch

@@ -9,10 +9,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.files.csv_reader import read_csv
-from connectors.files.json_reader import read_json, read_jsonl
-from connectors.files.parquet_reader import read_parquet
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.files.csv_reader import read_csv
+from fouille.connectors.files.json_reader import read_json, read_jsonl
+from fouille.connectors.files.parquet_reader import read_parquet
 
 READERS = {
     ".csv": read_csv,

@@ -42,7 +42,7 @@ def flatten(value: object, prefix: str = "", depth: int = 0) -> dict[str, list[s
 
 def _key_path(prefix: str, key: str) -> str:
     """``prefix.key``; a key holding a separator is quoted (``users["a.b@example.com"]``) so
-    that ``scanner.safe_names`` sees its bounds, masks it whole and shows ``users.*``."""
+    that ``fouille.scanner.core.safe_names`` sees its bounds, masks it whole and shows ``users.*``."""
     if any(c in key for c in '.[]"'):
         return f"{prefix}[{json.dumps(key, ensure_ascii=False)}]"
     return f"{prefix}.{key}" if prefix else key

@@ -11,18 +11,12 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.files.batching import BatchBuilder
-from connectors.files.flatten import TooDeep, flatten_record
-from connectors.files.json_stream import TextChunks, json_array_values
-from connectors.files.textstream import DecodedLines, ending_error, line_errors, open_lines
-
-
-def _parse(text: str) -> object:
-    try:
-        return json.loads(text)
-    except RecursionError as exc:
-        raise TooDeep("nested too deeply to parse") from exc
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.files.batching import BatchBuilder
+from fouille.connectors.files.flatten import TooDeep, flatten_record
+from fouille.connectors.files.json_stream import TextChunks, array_values, jsonl_values
+from fouille.connectors.files.textstream import DecodedLines, ending_error, open_lines
+from fouille.scanner.core.record_keys import INDEX_KEY, LINE_KEY
 
 
 def read_jsonl(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Batch | ReadError]:
@@ -58,29 +52,10 @@ def read_json(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Bat
 
 def read_jsonl_lines(name: str, lines: DecodedLines, options: ReadOptions) -> Iterator[Batch | ReadError]:
     """One JSON record per line (key ``line``); bad lines and bad bytes reported by line number."""
-    builder = BatchBuilder("line", options.batch_rows)
-    for text in lines:
-        yield from line_errors(name, lines)
-        if not text.strip():
-            continue
-        try:
-            record = flatten_record(_parse(text))
-        except (ValueError, TooDeep) as exc:
-            reason = str(exc) if isinstance(exc, TooDeep) else "invalid JSON"
-            yield ReadError(f"{name}:line {lines.line_no}", reason)
-            continue
-        batch = builder.add(lines.line_no, record)
-        if batch is not None:
-            yield batch
-    yield from _finish(name, lines, builder)
-
-
-def _finish(name: str, lines: DecodedLines, builder: BatchBuilder) -> Iterator[Batch | ReadError]:
-    """End of a record loop: remaining line problems, the last batch, an early end of stream."""
-    yield from line_errors(name, lines)
-    batch = builder.flush()
-    if batch is not None:
-        yield batch
+    builder = BatchBuilder(LINE_KEY, options.batch_rows)
+    for item in jsonl_values(name, lines):
+        yield from _added(name, LINE_KEY, "", builder, item)
+    yield from _flushed(builder)
     yield from ending_error(name, lines)
 
 
@@ -88,31 +63,33 @@ def _read_array(name: str, stream: BinaryIO, encoding: str, options: ReadOptions
                 ) -> Iterator[Batch | ReadError]:
     """A JSON array (or one value), streamed by ``json_stream``: any size, any nesting."""
     chunks = TextChunks(stream, encoding)  # only peeked at so far: read from its start
-    builder = BatchBuilder("index", options.batch_rows)
-    for item in json_array_values(name, chunks):
-        yield from _bad_bytes(name, chunks)
-        if isinstance(item, ReadError):
-            yield item
-            continue
-        index, value = item
-        try:
-            record = flatten_record(value)
-        except TooDeep as exc:
-            yield ReadError(f"{name}:index {index}", f"{exc}: skipped")
-            continue
-        batch = builder.add(index, record)
-        if batch is not None:
-            yield batch
-    yield from _bad_bytes(name, chunks)
-    batch = builder.flush()
+    builder = BatchBuilder(INDEX_KEY, options.batch_rows)
+    for item in array_values(name, chunks):
+        yield from _added(name, INDEX_KEY, ": skipped", builder, item)
+    yield from _flushed(builder)
+
+
+def _added(name: str, key: str, skipped: str, builder: BatchBuilder,
+           item: tuple[int, object] | ReadError) -> Iterator[Batch | ReadError]:
+    """One streamed value flattened into the batch (a full batch comes out), or its error."""
+    if isinstance(item, ReadError):
+        yield item
+        return
+    position, value = item
+    try:
+        record = flatten_record(value)
+    except TooDeep as exc:
+        yield ReadError(f"{name}:{key} {position}", f"{exc}{skipped}")
+        return
+    batch = builder.add(position, record)
     if batch is not None:
         yield batch
 
 
-def _bad_bytes(name: str, chunks: TextChunks) -> Iterator[ReadError]:
-    for line in chunks.bad_lines:
-        yield ReadError(f"{name}:line {line}", "bytes that do not decode in the file's encoding (replaced)")
-    chunks.bad_lines.clear()
+def _flushed(builder: BatchBuilder) -> Iterator[Batch]:
+    batch = builder.flush()
+    if batch is not None:
+        yield batch
 
 
 __all__ = ["read_json", "read_jsonl"]

@@ -1,6 +1,7 @@
-"""JSON arrays streamed element by element, whatever the file's size or nesting.
+"""JSON values streamed one record at a time: JSON Lines line by line, JSON arrays element by
+element, whatever the file's size or nesting.
 
-The one streamer of the files (``.json``) and chatlogs readers. A small bracket scanner
+The one streamer of the files (``.json``, ``.jsonl``) and chatlogs readers. A small bracket scanner
 finds where each element of the top-level array ends (strings skipped whole, brackets
 counted: no recursion, no line length limit), then the standard library decodes that
 element alone. So a compact 1 GB export on one line is read in bounded memory, and an
@@ -19,7 +20,8 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.base import ReadError
+from fouille.connectors.base import ReadError
+from fouille.connectors.files.textstream import BAD_BYTES, DecodedLines, line_errors
 
 READ_BYTES = 1024 * 1024
 # The decoder's errors count the newlines before the failing position: text already read is
@@ -222,3 +224,27 @@ def _single_value(name: str, buf: _Buffer) -> Iterator[tuple[int, object] | Read
     if not text.strip():
         return
     yield from _decoded(name, 0, text, element=False)
+
+
+def jsonl_values(name: str, lines: DecodedLines) -> Iterator[tuple[int, object] | ReadError]:
+    """(line number, value) of each non-blank line; invalid lines, bad bytes and over-long
+    lines reported by line number."""
+    for text in lines:
+        yield from line_errors(name, lines)
+        if text.strip():
+            yield from _decoded(f"{name}:line {lines.line_no}", lines.line_no, text, element=False)
+    yield from line_errors(name, lines)
+
+
+def array_values(name: str, chunks: TextChunks) -> Iterator[tuple[int, object] | ReadError]:
+    """``json_array_values``, with the lines whose bytes do not decode reported as they come."""
+    for item in json_array_values(name, chunks):
+        yield from _bad_bytes(name, chunks)
+        yield item
+    yield from _bad_bytes(name, chunks)
+
+
+def _bad_bytes(name: str, chunks: TextChunks) -> Iterator[ReadError]:
+    for line in chunks.bad_lines:
+        yield ReadError(f"{name}:line {line}", BAD_BYTES)
+    chunks.bad_lines.clear()

@@ -13,8 +13,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
-from connectors.files.flatten import TooDeep, flatten
+from fouille.connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
+from fouille.connectors.files.flatten import TooDeep, flatten
+from fouille.scanner.core.record_keys import ROW_KEY
 
 _PLAIN = (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer, pa.types.is_floating,
           pa.types.is_decimal, pa.types.is_temporal, pa.types.is_boolean)
@@ -108,7 +109,7 @@ def read_parquet(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[
                 [pa.nulls(batch.num_rows)], names=["_empty"]
             )
             keys = pa.RecordBatch.from_pydict(
-                {"row": pa.array(range(row, row + batch.num_rows), type=pa.int64())}
+                {ROW_KEY: pa.array(range(row, row + batch.num_rows), type=pa.int64())}
             )
             row += batch.num_rows
             yield Batch(data=data, keys=keys)

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from connectors.base import ReadError
+from fouille.connectors.base import ReadError
 
 SNIFF_BYTES = 64 * 1024
 MAX_LINE_BYTES = 16 * 1024 * 1024  # longer lines are skipped and reported: memory stays bounded
+BAD_BYTES = "bytes that do not decode in the file's encoding (replaced)"
 
 
 class NotText(Exception):
@@ -68,7 +69,7 @@ class LineProblems:
     fatal_line: int = 0
 
     def drain(self) -> list[tuple[int, str]]:
-        out = [(n, "bytes that do not decode in the file's encoding (replaced)") for n in self.bad_encoding]
+        out = [(n, BAD_BYTES) for n in self.bad_encoding]
         limit = MAX_LINE_BYTES // (1024 * 1024)
         fate = "skipped (not scanned)" if self.whole_lines else f"only its first {limit} MB scanned"
         out += [(n, f"line longer than {limit} MB: {fate}") for n in self.too_long]

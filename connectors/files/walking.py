@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from scanner.out_folder import MARKER as REPORT_MARKER
+from fouille.scanner.core.out_folder import MARKER as REPORT_MARKER
 
 GLOB_CHARS = frozenset("*?[")
 OUTSIDE_FILE = ("symbolic link to a file outside the scanned folder: skipped "

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import DASH_OR_SEPARATOR, LayoutOrContext
 from stdnum.be import bis, nn
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, named_number, spaced_digits
-from detectors.identifier import DASH_OR_SEPARATOR, LayoutOrContext
 
 _COUNTER_AND_KEY = DASH_OR_SEPARATOR + r"\d{3}" + SEPARATOR + r"\d{2}"
 _CARD_LAYOUT = re.compile(r"^\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$")
@@ -32,7 +37,7 @@ class BeNationalNumberDetector(LayoutOrContext):
         + _COUNTER_AND_KEY
     )
     min_digits = 11
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number(
         (r"niss", r"registre\s+national", r"rijksregisternummer", r"insz"), spaced_digits(11)
     )

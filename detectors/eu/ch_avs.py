@@ -7,10 +7,8 @@ it stands alone in its dotted layout or compact; a context word makes it certain
 
 from __future__ import annotations
 
-from stdnum.ch import ssn
-
-from detectors.base import Verdict
-from detectors.fr.layout import (
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
     NUMBER_END,
     NUMBER_START,
     SEPARATOR,
@@ -18,7 +16,8 @@ from detectors.fr.layout import (
     named_number,
     spaced_digits,
 )
-from detectors.identifier import IdentifierDetector
+from fouille.detectors.identifier import IdentifierDetector
+from stdnum.ch import ssn
 
 _SHAPE = "756" + SEPARATOR + digit_groups(4, 4, 2)
 
@@ -29,7 +28,7 @@ class ChAvsDetector(IdentifierDetector):
     pattern = NUMBER_START + _SHAPE + NUMBER_END
     prefilter = r"(?i:\bn?avs|\bahv\b)|" + _SHAPE
     min_digits = 13
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number((r"avs", r"ahv", r"navs(?:13)?"), spaced_digits(13))
     named_cues = ("avs", "ahv")
     base_score = 0.4

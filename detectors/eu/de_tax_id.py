@@ -8,11 +8,16 @@ About one random 11-digit number in 30 passes, so a candidate needs a context wo
 
 from __future__ import annotations
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum.de import idnr
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, named_number, spaced_digits
-from detectors.identifier import IdentifierDetector
 
 
 class DeTaxIdDetector(IdentifierDetector):
@@ -24,7 +29,7 @@ class DeTaxIdDetector(IdentifierDetector):
         r"(?i:steuer|\bidnr\b|identifikationsnummer)|" + r"[1-9](?:" + SEPARATOR + r"\d){10}"
     )
     min_digits = 11
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number(
         (r"steuer-?id(?:nr)?", r"idnr", r"(?:steuer)?identifikationsnummer"), spaced_digits(11)
     )

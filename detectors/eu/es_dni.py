@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.identifier import DASH_OR_SEPARATOR, IdentifierDetector
 from stdnum.es import dni
-
-from detectors.base import Verdict
-from detectors.identifier import DASH_OR_SEPARATOR, IdentifierDetector
 
 
 class EsDniDetector(IdentifierDetector):

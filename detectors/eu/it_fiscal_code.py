@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum.it import codicefiscale
-
-from detectors.base import Verdict
-from detectors.identifier import IdentifierDetector
 
 _D = "[0-9LMNPQRSTUV]"  # a digit, or its omocodia letter
 

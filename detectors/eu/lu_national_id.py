@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import datetime
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum import luhn, verhoeff
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, named_number, spaced_digits
-from detectors.identifier import IdentifierDetector
 
 
 def is_valid_lu_national_id(number: str) -> bool:
@@ -41,7 +46,7 @@ class LuNationalIdDetector(IdentifierDetector):
     pattern = NUMBER_START + r"(?:19|20)\d{2}(?:" + SEPARATOR + r"\d){9}" + NUMBER_END
     prefilter = r"(?i:matricule|\bcns\b)|" + r"(?:19|20)\d{2}(?:" + SEPARATOR + r"\d){9}"
     min_digits = 13
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number((r"matricule(?:\s+national)?", r"cns"), spaced_digits(13))
     named_cues = ("matricule", "cns")
     needs_context = True

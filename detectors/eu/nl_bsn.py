@@ -8,11 +8,16 @@ column hint.
 
 from __future__ import annotations
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    digit_groups,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum.nl import bsn
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, digit_groups, named_number, spaced_digits
-from detectors.identifier import IdentifierDetector
 
 _SHAPE = r"\d{4}\.\d{2}\.\d{3}|" + digit_groups(3, 3, 3)  # 3627.01.076, 362 701 076
 
@@ -23,7 +28,7 @@ class NlBsnDetector(IdentifierDetector):
     pattern = NUMBER_START + "(?:" + _SHAPE + ")" + NUMBER_END
     prefilter = r"(?i:\bbsn\b|burgerservicenummer|sofinummer)|" + _SHAPE
     min_digits = 9
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number((r"bsn", r"burgerservicenummer", r"sofinummer"), spaced_digits(9))
     named_cues = ("bsn", "burgerservicenummer", "sofinummer")
     needs_context = True

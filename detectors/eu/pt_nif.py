@@ -8,11 +8,16 @@ VAT form) is read as part of the number.
 
 from __future__ import annotations
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    digit_groups,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum.pt import nif
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, digit_groups, named_number, spaced_digits
-from detectors.identifier import IdentifierDetector
 
 
 class PtNifDetector(IdentifierDetector):
@@ -23,7 +28,7 @@ class PtNifDetector(IdentifierDetector):
     )
     prefilter = r"(?i:\bnif\b|contribuinte|\bnipc\b)|" + digit_groups(3, 3, 3)
     min_digits = 9
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number((r"nif", r"contribuinte", r"nipc"), spaced_digits(9))
     named_cues = ("nif", "contribuinte", "nipc")
     needs_context = True

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from detectors.base import Verdict
-from detectors.identifier import IdentifierDetector
+from fouille.detectors.base import Verdict
+from fouille.detectors.identifier import IdentifierDetector
 
 _OLD = re.compile(r"^\d{2}(?:0[1-9]|1[0-2])[0-9A-Z]{3}\d{5}$")
 _NEW = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{9}$")
@@ -23,7 +23,7 @@ class FrCniDetector(IdentifierDetector):
     entity = "FR_CNI"
     pattern = r"(?<![\w])(?:\d{4}[0-9A-Z]{3}\d{5}|[A-Z0-9]{9})(?![\w])"
     prefilter = r"[0-9A-Z]{9}"
-    min_digits = 1  # texts without such digits are skipped (detectors.identifier)
+    min_digits = 1  # texts without such digits are skipped (fouille.detectors.identifier)
     needs_context = True
     base_score = 0.5
     context_boost = 0.35

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from detectors.base import Verdict, fold
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, digit_groups
-from detectors.identifier import IdentifierDetector, sentence_window
+from fouille.detectors.base import Verdict, fold
+from fouille.detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, digit_groups
+from fouille.detectors.identifier import IdentifierDetector, sentence_window
 
 _NEPH = (
     r"\d{2}"

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import LayoutOrContext
 from stdnum.fr import nif
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, named_number, spaced_digits
-from detectors.identifier import LayoutOrContext
 
 _NOTICE_LAYOUT = re.compile(r"^\d{2}([^\S\n])\d{2}\1\d{3}\1\d{3}\1\d{3}$")  # blanks of one kind
 
@@ -29,7 +34,7 @@ class FrNifDetector(LayoutOrContext):
     pattern = NUMBER_START + r"[0-3]\d(?:" + SEPARATOR + r"\d){11}" + NUMBER_END
     prefilter = r"(?i:fiscal|\bspi\b|\bnif\b)|" + r"[0-3]\d(?:" + SEPARATOR + r"\d){11}"
     min_digits = 13
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number(
         (r"num[ée]ro\s+fiscal", r"n°\s*fiscal", r"identifiant\s+fiscal", r"spi", r"nif"),
         spaced_digits(13),

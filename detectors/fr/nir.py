@@ -8,10 +8,8 @@ Corsica), commune (3), order (3), key (2). Written compact or spaced
 
 from __future__ import annotations
 
-from stdnum.fr import nir
-
-from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import (
+from fouille.detectors.base import PatternDetector, Verdict
+from fouille.detectors.fr.layout import (
     LOOSE_SEPARATOR,
     NUMBER_END,
     NUMBER_START,
@@ -20,6 +18,7 @@ from detectors.fr.layout import (
     spaced_digits,
     strip_separators,
 )
+from stdnum.fr import nir
 
 _S = LOOSE_SEPARATOR
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.identifier import IdentifierDetector
+from fouille.detectors.identifier import IdentifierDetector
 
 
 class FrPassportDetector(IdentifierDetector):
@@ -17,7 +17,7 @@ class FrPassportDetector(IdentifierDetector):
     pattern = r"(?<![\w])\d{2}[A-Z]{2}\d{5}(?![\w])"
     flags = re.ASCII
     prefilter = r"\d{2}[A-Z]{2}\d{5}"
-    min_digits = 5  # texts without such digits are skipped (detectors.identifier)
+    min_digits = 5  # texts without such digits are skipped (fouille.detectors.identifier)
     needs_context = True
     base_score = 0.5
     context_boost = 0.35

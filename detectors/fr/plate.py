@@ -9,7 +9,7 @@ car-park log). Two systems:
   The dashed upper-case layout is the official one and is distinctive: it stands alone.
   Spaced, compact or lower-case spellings need a context word (immatriculation, plaque,
   véhicule...); a code right after a catalogue word (réf., article, modèle) is never a
-  plate (``detectors.identifier``).
+  plate (``fouille.detectors.identifier``).
 - FNI (until 2009): 1-4 digits, 1-3 letters (no I, O, U), the département (01-95, 2A,
   2B, 971-976). Its shape is close to house numbers and references: it always needs a
   context word on its own line, or a column hint.
@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from detectors.base import Verdict
-from detectors.identifier import LayoutOrContext
+from fouille.detectors.base import Verdict
+from fouille.detectors.identifier import LayoutOrContext
 
 _L = "[A-HJ-NP-TV-Z]"  # the letters plates use: no I, O, U
 _SEP = "[- \u00a0\u202f]?"  # a dash, a space or a no-break space, or nothing

@@ -9,11 +9,16 @@ line up with it; the national health identifier ``8`` + RPPS is read as the RPPS
 
 from __future__ import annotations
 
+from fouille.detectors.base import Verdict
+from fouille.detectors.fr.layout import (
+    NUMBER_END,
+    NUMBER_START,
+    SEPARATOR,
+    named_number,
+    spaced_digits,
+)
+from fouille.detectors.identifier import IdentifierDetector
 from stdnum import luhn
-
-from detectors.base import Verdict
-from detectors.fr.layout import NUMBER_END, NUMBER_START, SEPARATOR, named_number, spaced_digits
-from detectors.identifier import IdentifierDetector
 
 
 class FrRppsDetector(IdentifierDetector):
@@ -23,7 +28,7 @@ class FrRppsDetector(IdentifierDetector):
     pattern = NUMBER_START + r"8?(?P<value>10(?:" + SEPARATOR + r"\d){9})" + NUMBER_END
     prefilter = r"(?i:\brpps\b)|" + r"10(?:" + SEPARATOR + r"\d){9}"
     min_digits = 11
-    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see detectors.fr.layout.
+    # Right after a word naming it, any spacing ("... 1 0 8 0 2 ..."): see fouille.detectors.fr.layout.
     named_pattern = named_number((r"rpps",), spaced_digits(11))
     named_cues = ("rpps",)
     needs_context = True

@@ -7,10 +7,8 @@ hint. Nine digits followed by five more are a SIRET, left to ``FrSiretDetector``
 
 from __future__ import annotations
 
-from stdnum.fr import siren
-
-from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import (
+from fouille.detectors.base import PatternDetector, Verdict
+from fouille.detectors.fr.layout import (
     NUMBER_END,
     NUMBER_START,
     digit_groups,
@@ -18,6 +16,7 @@ from detectors.fr.layout import (
     spaced_digits,
     strip_separators,
 )
+from stdnum.fr import siren
 
 
 class FrSirenDetector(PatternDetector):

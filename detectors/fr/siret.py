@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from stdnum.fr import siret
-
-from detectors.base import Match, PatternDetector, Verdict
-from detectors.fr.layout import (
+from fouille.detectors.base import Match, PatternDetector, Verdict
+from fouille.detectors.fr.layout import (
     NUMBER_END,
     NUMBER_START,
     digit_groups,
@@ -21,6 +19,7 @@ from detectors.fr.layout import (
     spaced_digits,
     strip_separators,
 )
+from stdnum.fr import siret
 
 _OFFICIAL_LAYOUT = re.compile(r"^\d{3}([ .])\d{3}\1\d{3}\1?\d{5}$")
 

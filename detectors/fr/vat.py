@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 
-from stdnum.fr import tva
-
-from detectors.base import PatternDetector, Verdict
-from detectors.fr.layout import (
+from fouille.detectors.base import PatternDetector, Verdict
+from fouille.detectors.fr.layout import (
     LOOSE_SEPARATOR,
     NUMBER_END,
     named_number,
     spaced_digits,
     strip_separators,
 )
+from stdnum.fr import tva
 
 _SEP = r"[ .\-]?"
 

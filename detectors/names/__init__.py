@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from detectors.base import fold
+from fouille.detectors.base import fold
 
 
 @cache

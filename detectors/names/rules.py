@@ -8,7 +8,7 @@
 - lower-case names in chats after a self-introduction: ``c'est jean dupont``.
 
 Each rule returns spans of the name alone (never the title or the label). The first-name
-gazetteer (``detectors.names``) vouches for the shapes that have no label.
+gazetteer (``fouille.detectors.names``) vouches for the shapes that have no label.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from detectors.base import fold
-from detectors.names import is_first_name, is_surname
-from detectors.names.spans import DisjointSpans
+from fouille.detectors.base import fold
+from fouille.detectors.names import is_first_name, is_surname
+from fouille.detectors.names.common_words import (
+    is_common_word,  # the lemmatizer's word list, loaded once
+)
+from fouille.detectors.names.spans import DisjointSpans
 
 UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ž"  # Latin Extended-A (ś, ł, ő) in either case
 _CAP = rf"(?:[{UP}]['’])?[{UP}][{LOW}]+(?:['’][{LOW}]+)?(?:-[{UP}][{LOW}]+)*"
@@ -146,8 +149,6 @@ def _supported(value: str, single_ok: bool) -> bool:
         word = words[0]
         return single_ok and (word.isupper() or is_first_name(word) or is_surname(word))
     # "Agence Lyon Nord", "Équipe Support": a run opened by a common word is no name.
-    from detectors.ner import is_common_word
-
     lead = words[0]
     return lead.isupper() or is_first_name(lead) or not is_common_word(lead.lower())
 
@@ -166,14 +167,10 @@ def _after_blocker(text: str, start: int) -> bool:
     if not (previous[:1].isupper() and previous[-1:].isalpha()) or word in _TITLE_WORDS:
         return False
     opens_sentence = len(before) == 1 or before[-2][-1:] in ".!?:"
-    from detectors.ner import is_common_word
-
     return not (opens_sentence and is_common_word(previous.lower()))
 
 
 def _shape_matches(text: str) -> Iterator[tuple[int, int, str]]:
-    from detectors.ner import is_common_word  # the lemmatizer's word list, loaded once
-
     for rule, why in ((CAPS_FIRST, "caps-surname"), (FIRST_CAPS, "caps-surname")):
         for m in rule.finditer(text):
             first = m.group("first")
@@ -237,8 +234,6 @@ def _partners(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _lower_matches(text: str) -> Iterator[tuple[int, int, str]]:
-    from detectors.ner import is_common_word  # the lemmatizer's word list, loaded once
-
     on_the_line = ON_THE_LINE.finditer(text) if "appareil" in text else ()  # cheap guard: long texts
     for m in [*LOWER_NAME.finditer(text), *on_the_line]:
         first, last = m.group("first"), m.group("last")

@@ -1,5 +1,5 @@
 """GDPR art. 9 and art. 10 data typed into French free text."""
 
-from detectors.sensitive.detector import SensitiveDetector, needs_analysis
+from fouille.detectors.sensitive.detector import SensitiveDetector, needs_analysis
 
 __all__ = ["SensitiveDetector", "needs_analysis"]

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from detectors.sensitive import record as record_text
-from detectors.sensitive.clauses import COORDINATORS, Clause
-from detectors.sensitive.lexicon import load_cues
-from scanner.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
+from fouille.detectors.nlp import entity_type  # raises EntitiesNeeded on a doc parsed without NER
+from fouille.detectors.sensitive import record as record_text
+from fouille.detectors.sensitive.clauses import COORDINATORS, Clause
+from fouille.detectors.sensitive.lexicon import load_cues
 
 CUES = SimpleNamespace(**load_cues())  # word sets from data/cues.txt, by name
 
@@ -186,6 +186,9 @@ def _not_a_disclosure(doc, words: list[str], clause: Clause, term_start: int, ki
     )
 
 
+_SCORES = {"first-person": FIRST_PERSON_SCORE, "identified-person": IDENTIFIED_SCORE}
+
+
 def attribute(
     doc,
     words: list[str],
@@ -243,7 +246,4 @@ def attribute(
         return None
     if who == "identified-person" and _animal_before(words, clause, term_start):
         return None  # "le chat de la cliente est sous traitement"
-    score = {"first-person": FIRST_PERSON_SCORE, "identified-person": IDENTIFIED_SCORE}.get(
-        who, THIRD_PERSON_SCORE
-    )
-    return Attribution(who, score)
+    return Attribution(who, _SCORES.get(who, THIRD_PERSON_SCORE))

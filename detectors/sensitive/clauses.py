@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detectors.sensitive.lexicon import fold_text
+from fouille.detectors.sensitive.lexicon import fold_text
 
 STRONG_PUNCT = frozenset({".", "!", "?", ";", ":", "…", "...", "(", ")", "[", "]", "\n"})
 WEAK_PUNCT = frozenset({",", "-", "—", "–", "/"})

@@ -15,13 +15,13 @@ import re
 from functools import cache
 from typing import ClassVar
 
-from detectors import masking
-from detectors.base import DocDetector, Match
-from detectors.column_hints import FREE_TEXT
-from detectors.sensitive import lexicon
-from detectors.sensitive.attribution import attribute
-from detectors.sensitive.clauses import clause_at, split_clauses, token_words
-from detectors.sensitive.record import is_catalogue
+from fouille.detectors import masking
+from fouille.detectors.base import DocDetector, Match
+from fouille.detectors.sensitive import lexicon
+from fouille.detectors.sensitive.attribution import attribute
+from fouille.detectors.sensitive.clauses import clause_at, split_clauses, token_words
+from fouille.detectors.sensitive.record import is_catalogue
+from fouille.scanner.core.column_hints import FREE_TEXT
 
 
 @cache

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from detectors.sensitive.clauses import CAPITALS_SHARE, COORDINATORS, Clause
-from detectors.sensitive.lexicon import load_cues
+from fouille.detectors.nlp import load_nlp
+from fouille.detectors.sensitive.clauses import CAPITALS_SHARE, COORDINATORS, Clause
+from fouille.detectors.sensitive.lexicon import load_cues
 
 _RAW = load_cues()
 CUES = SimpleNamespace(
@@ -66,8 +67,6 @@ def pos_tags(doc, clause: Clause) -> list[str]:
         return [t.pos_ for t in doc]
     tags = doc.user_data.get(_POS_KEY)
     if tags is None:
-        from scanner.nlp import load_nlp
-
         lower = {t.idx: t.pos_ for t in load_nlp()(doc.text.lower())}
         tags = doc.user_data[_POS_KEY] = [lower.get(t.idx, t.pos_) for t in doc]
     return tags

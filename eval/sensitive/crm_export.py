@@ -30,7 +30,7 @@ from crm_notes import note_sampler
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 from eval.values import FICTION_PHONE_PREFIXES
-from reports.findings import read_findings
+from fouille.scanner.core.findings import read_findings
 
 DISCLOSING_SHARE, NEUTRAL_SHARE = 0.10, 0.60  # the rest: hard negatives
 COLUMNS = ["client_id", "nom", "prenom", "email", "telephone", "ville", "notes"]
@@ -75,7 +75,7 @@ def write_csv(rows: list[dict], path: Path) -> None:
 
 def scan(csv_path: Path, out_dir: Path) -> None:
     """The real command line, as a user runs it."""
-    command = [sys.executable, "-m", "scanner.cli", "scan", "--full", "--quiet", str(csv_path),
+    command = [sys.executable, "-m", "fouille.scanner.cli", "scan", "--full", "--quiet", str(csv_path),
                "--out", str(out_dir)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=3600,
                           check=False)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from scanner.model import SENSITIVE_TYPES
+from fouille.scanner.core.model import SENSITIVE_TYPES
 
 sys.path.insert(0, str(Path(__file__).parent))
 import crm_notes_heldout as heldout  # templates written after the rules

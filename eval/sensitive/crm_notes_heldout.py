@@ -5,7 +5,7 @@ housing, telecom, home care, school, gym, insurer). Scored once before any rule 
 docs/accuracy_sensitive.md gives that first score.
 """
 
-from scanner.model import SENSITIVE_TYPES
+from fouille.scanner.core.model import SENSITIVE_TYPES
 
 H, R, S, U, P, E, C = SENSITIVE_TYPES  # health, religion, sexual orientation, union, political, ethnic, criminal
 

@@ -22,9 +22,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from detectors.column_hints import FREE_TEXT
-from detectors.sensitive import SensitiveDetector
-from scanner.nlp import pipe
+from fouille.scanner.core.column_hints import FREE_TEXT
+from fouille.detectors.sensitive import SensitiveDetector
+from fouille.detectors.nlp import pipe
 
 LABELLED = Path(__file__).with_name("labelled.jsonl")
 

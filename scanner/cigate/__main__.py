@@ -1,9 +1,9 @@
-"""``python -m scanner.cigate``: the gate without the ``fouille`` launcher (pre-commit, bench)."""
+"""``python -m fouille.scanner.cigate``: the gate without the ``fouille`` launcher (pre-commit, bench)."""
 
 import argparse
 import sys
 
-from scanner.cigate.command import add_arguments, run
+from fouille.scanner.cigate.command import add_arguments, run
 
 
 def main(argv: list[str] | None = None) -> int:

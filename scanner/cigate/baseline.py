@@ -13,12 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scanner.keys import Hasher
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.core.keys import key_check as keyed_check
 
 DEFAULT_BASELINE = ".fouille-baseline.json"
 FORMAT_VERSION = 1
-_KEY_CHECK_ENTITY = "FOUILLE_BASELINE"
-_KEY_CHECK_VALUE = "key-check"
 
 
 class BaselineError(Exception):
@@ -34,7 +33,7 @@ class Accepted:
 
 def key_check(hasher: Hasher) -> str:
     """A hash of a fixed text: equal for two runs exactly when they share the key."""
-    return hasher.hash(_KEY_CHECK_ENTITY, _KEY_CHECK_VALUE)
+    return keyed_check(hasher, "baseline")
 
 
 def load(path: Path, hasher: Hasher) -> set[Accepted]:

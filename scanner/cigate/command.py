@@ -8,28 +8,37 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tomllib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from scanner.cigate import baseline as baseline_file
-from scanner.cigate.diff import DiffError, changed_lines
-from scanner.cigate.fix import apply_fixes
-from scanner.cigate.gate import FileResult, GateOptions, check_file
-from scanner.cigate.report import GateReport, to_json, to_text
-from scanner.cigate.sarif import to_sarif
-from scanner.cigate.walk import WalkError, git_root, list_files
-from scanner.keys import Hasher, load_key
+from fouille.scanner.cigate import baseline as baseline_file
+from fouille.scanner.cigate.diff import DiffError, changed_lines
+from fouille.scanner.cigate.fix import apply_fixes
+from fouille.scanner.cigate.gate import FileResult, GateOptions, check_file
+from fouille.scanner.cigate.report import GateReport, to_json, to_text
+from fouille.scanner.cigate.sarif import to_sarif
+from fouille.scanner.cigate.walk import WalkError, git_root, list_files
+from fouille.scanner.core.config import ConfigError, load_ci_settings
+from fouille.scanner.core.config_model import CiTable
+from fouille.scanner.core.exit_codes import EXIT_FINDINGS, EXIT_USAGE
+from fouille.scanner.core.exit_codes import EXIT_OK as EXIT_CLEAN
+from fouille.scanner.core.keys import Hasher, load_key
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PARALLEL_FROM = 500  # fewer files are checked in-process: a pool costs more than it saves
 FORMATTERS = {"text": to_text, "json": to_json, "sarif": to_sarif}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    _add_baseline_arguments(parser)
+    _add_check_arguments(parser)
+    _add_scope_arguments(parser)
+
+
+def _add_baseline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--baseline",
         type=Path,
@@ -43,6 +52,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     parser.add_argument("--output", type=Path, default=None, help="write the report here")
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="rewrite failing e-mails, phones, IBANs, cards and IPs in place "
+        "with synthetic values of the same layout",
+    )
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diff", metavar="REF", default=None, help="check only lines changed since this git ref"
     )
@@ -64,6 +82,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(the fouille-ci-fast pre-commit hook); same as --nlp off",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="processes for trees of 500+ files (default: 1; see "
+        "docs/benchmarks_ci.md before raising it)",
+    )
+
+
+def _add_scope_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -82,19 +110,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="repository root (default: the git work tree holding the PATHs, else the PATHs)",
     )
-    parser.add_argument(
-        "--fix",
-        action="store_true",
-        help="rewrite failing e-mails, phones, IBANs, cards and IPs in place "
-        "with synthetic values of the same layout",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        help="processes for trees of 500+ files (default: 1; see "
-        "docs/benchmarks_ci.md before raising it)",
-    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,56 +120,31 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-class ConfigError(Exception):
-    """The configuration file cannot be read."""
+@dataclass(frozen=True)
+class Scope:
+    """What a run checks: the repository root, the paths, the baseline file, the excludes."""
+
+    root: Path
+    paths: list[Path]
+    baseline: Path
+    excludes: list[str]
 
 
 def _run(args: argparse.Namespace) -> int:
-    paths = [p if p.is_absolute() else Path.cwd() / p for p in (args.paths or [Path.cwd()])]
-    root = (args.root or _root_of(paths)).resolve()
-    if not root.is_dir():
-        raise ConfigError(f"root is not a folder: {root}")
-    config = _ci_config(args.config, root)
-    for path in paths:
-        if path.resolve() != root and root not in path.resolve().parents:
-            raise WalkError(f"{path} is outside the repository root {root}")
-    baseline_path = args.baseline or Path(config.get("baseline", baseline_file.DEFAULT_BASELINE))
-    baseline_path = baseline_path if baseline_path.is_absolute() else root / baseline_path
-    excludes = [*config.get("exclude", []), *args.exclude]
-    if root in baseline_path.resolve().parents:
-        excludes.append(baseline_path.resolve().relative_to(root).as_posix())
-
+    scope = _scope(args)
     hasher = Hasher(load_key())
-    accepted = _load_baseline(baseline_path, hasher, tolerant=args.update_baseline)
-    changed = changed_lines(root, args.diff) if args.diff else None
-    if args.fast and args.nlp not in (None, "off"):
-        raise ConfigError(f"--fast never runs NER: it cannot be used with --nlp {args.nlp}")
-    nlp = "off" if args.fast else args.nlp or ("all" if args.strict else "auto")
-    options = GateOptions(strict=args.strict, nlp=nlp)
-
-    report = GateReport()
-    files = [rel for rel in list_files(root, paths, excludes) if changed is None or rel in changed]
-    scanned = set(files)
-    for rel, result in _check_all(root, files, hasher, options, max(1, args.jobs)):
-        if result.skipped:
-            report.skipped.append((rel, result.skipped))
-            continue
-        report.files_scanned += 1
-        report.ignored_inline += result.ignored_inline
-        report.synthetic.update(result.synthetic)
-        lines = changed.get(rel) if changed is not None else None
-        report.findings.extend(f for f in result.findings if lines is None or f.line in lines)
-
+    accepted = _load_baseline(scope.baseline, hasher, tolerant=args.update_baseline)
+    changed = changed_lines(scope.root, args.diff) if args.diff else None
+    report, scanned = _gate(scope, changed, hasher, _options(args), max(1, args.jobs))
     if args.update_baseline:
         current = {
             baseline_file.Accepted(f.path, f.finding.entity, f.finding.value_hash)
             for f in report.findings
         }
         entries = baseline_file.updated(accepted, current, scanned)
-        baseline_file.save(baseline_path, entries, hasher)
-        print(f"fouille ci: {len(entries)} finding(s) accepted in {baseline_path}", file=sys.stderr)
+        baseline_file.save(scope.baseline, entries, hasher)
+        print(f"fouille ci: {len(entries)} finding(s) accepted in {scope.baseline}", file=sys.stderr)
         return EXIT_CLEAN
-
     kept = []
     for f in report.findings:
         if baseline_file.Accepted(f.path, f.finding.entity, f.finding.value_hash) in accepted:
@@ -163,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
             kept.append(f)
     report.findings = kept
     if args.fix and report.failing:
-        left = apply_fixes(root, report.failing)
+        left = apply_fixes(scope.root, report.failing)
         print(
             f"fouille ci: replaced {len(report.failing) - len(left)} value(s) with synthetic ones",
             file=sys.stderr,
@@ -171,6 +161,48 @@ def _run(args: argparse.Namespace) -> int:
         report.findings = [f for f in kept if not f.fails or f in left]
     _write(FORMATTERS[args.format](report), args.output)
     return EXIT_FINDINGS if report.failing else EXIT_CLEAN
+
+
+def _scope(args: argparse.Namespace) -> Scope:
+    paths = [p if p.is_absolute() else Path.cwd() / p for p in (args.paths or [Path.cwd()])]
+    root = (args.root or _root_of(paths)).resolve()
+    if not root.is_dir():
+        raise ConfigError(f"root is not a folder: {root}")
+    settings = _ci_config(args.config, root)
+    for path in paths:
+        if path.resolve() != root and root not in path.resolve().parents:
+            raise WalkError(f"{path} is outside the repository root {root}")
+    baseline_path = args.baseline or Path(settings.baseline or baseline_file.DEFAULT_BASELINE)
+    baseline_path = baseline_path if baseline_path.is_absolute() else root / baseline_path
+    excludes = [*settings.exclude, *args.exclude]
+    if root in baseline_path.resolve().parents:
+        excludes.append(baseline_path.resolve().relative_to(root).as_posix())
+    return Scope(root, paths, baseline_path, excludes)
+
+
+def _options(args: argparse.Namespace) -> GateOptions:
+    if args.fast and args.nlp not in (None, "off"):
+        raise ConfigError(f"--fast never runs NER: it cannot be used with --nlp {args.nlp}")
+    nlp = "off" if args.fast else args.nlp or ("all" if args.strict else "auto")
+    return GateOptions(strict=args.strict, nlp=nlp)
+
+
+def _gate(scope: Scope, changed: dict | None, hasher: Hasher, options: GateOptions,
+          jobs: int) -> tuple[GateReport, set[str]]:
+    """Every file's findings (only on changed lines with ``--diff``), and the files checked."""
+    report = GateReport()
+    files = [rel for rel in list_files(scope.root, scope.paths, scope.excludes)
+             if changed is None or rel in changed]
+    for rel, result in _check_all(scope.root, files, hasher, options, jobs):
+        if result.skipped:
+            report.skipped.append((rel, result.skipped))
+            continue
+        report.files_scanned += 1
+        report.ignored_inline += result.ignored_inline
+        report.synthetic.update(result.synthetic)
+        lines = changed.get(rel) if changed is not None else None
+        report.findings.extend(f for f in result.findings if lines is None or f.line in lines)
+    return report, set(files)
 
 
 def _root_of(paths: list[Path]) -> Path:
@@ -217,20 +249,14 @@ def _check_one(
     return rel, check_file(root, rel, hasher, options)
 
 
-def _ci_config(path: Path | None, root: Path) -> dict:
+def _ci_config(path: Path | None, root: Path) -> CiTable:
     """The ``[ci]`` table of fouille.toml (explicit path, else ROOT/fouille.toml if any)."""
     candidate = path or root / "fouille.toml"
     if not candidate.exists():
         if path is not None:
             raise ConfigError(f"no such configuration file: {path}")
-        return {}
-    try:
-        table = tomllib.loads(candidate.read_text(encoding="utf-8")).get("ci", {})
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{candidate}: {exc}") from exc
-    if not isinstance(table.get("exclude", []), list):
-        raise ConfigError(f"{candidate}: [ci] exclude must be a list of globs")
-    return table
+        return CiTable()
+    return load_ci_settings(candidate)
 
 
 def _load_baseline(path: Path, hasher: Hasher, tolerant: bool) -> set:

@@ -14,8 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from detectors.column_hints import FREE_TEXT, hint_for
-from scanner.cigate.literals import SOURCE_EXTENSIONS, source_literals
+from fouille.scanner.core.column_hints import FREE_TEXT, hint_for
+from fouille.scanner.cigate.literals import SOURCE_EXTENSIONS, source_literals
 
 CSV_EXTENSIONS = {".csv": None, ".tsv": "\t", ".psv": "|"}
 KEY_VALUE_EXTENSIONS = frozenset(

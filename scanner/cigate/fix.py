@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from scanner.cigate.gate import GateFinding, read_text
+from fouille.scanner.cigate.gate import GateFinding, read_text
 
 SAMPLE_IBAN = "FR7630006000011234567890189"
 # First digit of the national significant number -> the fiction block of that kind.

@@ -1,7 +1,7 @@
 """Check one file: detect, drop what is synthetic or ignored, rate what is left.
 
-Detection is the registry's (``detectors.text.text_matches``, the same fast path the
-scan runs). The NER model runs only for names and places: by default on the lines
+Detection is the scan's own path (``fouille.detectors.detection``: ``fast_matches``, then
+``doc_matches`` and ``resolve``). The NER model runs only for names and places: by default on the lines
 of a record that holds a failing identifier (a name in the row of a real NIR is a
 record of a person), on every piece with ``--strict`` (``nlp="all"``), never with
 ``nlp="off"``. A name fails only in such a record (``records.record_ids``): a ±N-line
@@ -16,16 +16,17 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from detectors.base import Match
-from detectors.overlap import resolve_overlaps
-from detectors.registry import detector_rank, doc_detectors, text_detectors
-from detectors.text import text_matches
-from scanner.cigate.extract import Piece, pieces, split_lines
-from scanner.cigate.records import record_ids
-from scanner.cigate.severity import FAILING, fix_for, severity_of, why_real
-from scanner.cigate.synthetic import synthetic_rule
-from scanner.keys import Hasher
-from scanner.model import Finding, Location, record_key
+from fouille.connectors.files.walking import open_regular
+from fouille.detectors.base import Match
+from fouille.detectors.detection import doc_matches, fast_detectors, fast_matches, resolve
+from fouille.detectors.nlp import pipe
+from fouille.detectors.registry import doc_detectors
+from fouille.scanner.cigate.extract import Piece, pieces, split_lines
+from fouille.scanner.cigate.records import record_ids
+from fouille.scanner.cigate.severity import FAILING, fix_for, severity_of, why_real
+from fouille.scanner.cigate.synthetic import synthetic_rule
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.core.model import Finding, Location, record_key
 
 IGNORE_MARK = "fouille: ignore"
 NAME_PLACE = frozenset({"PERSON", "LOCATION"})
@@ -94,9 +95,7 @@ class FileResult:
 def _candidate_filter() -> re.Pattern[str] | None:
     """One regex that every line any text detector could match on also matches."""
     parts = []
-    for detector in text_detectors():
-        if detector.only_with_hint:
-            continue
+    for detector in fast_detectors():  # unhinted lines: no hint-only detector
         part = _python_regex(detector.prefilter) if detector.prefilter else None
         if part is None:  # no prefilter, or one Python cannot read: every line is a candidate
             return None
@@ -129,8 +128,6 @@ def read_text(path: Path, with_encoding: bool = False):
 
     Opened without blocking and only if still a regular file (a FIFO put in its place
     after listing raises ``OSError``: reported as unreadable, never waited on)."""
-    from connectors.files.walking import open_regular
-
     with open_regular(str(path)) as handle:
         data = handle.read()
     try:
@@ -209,29 +206,25 @@ def _detect(file_pieces: list[Piece]) -> dict[int, list[Match]]:
             for m in per_line.get(piece.line, ())
         ):
             continue
-        for m in text_matches(piece.text, piece.hint):
+        for m in fast_matches(piece.text, piece.hint):
             per_line.setdefault(piece.line, []).append(_shift(m, piece.col))
     return per_line
 
 
 def _detect_names(ner_pieces: list[Piece]) -> dict[int, list[Match]]:
-    from scanner.nlp import pipe  # late: loading the model is slow
-
     per_line: dict[int, list[Match]] = {}
-    docs = pipe([p.text for p in ner_pieces])
+    docs = pipe([p.text for p in ner_pieces])  # the model loads on first use only
     for piece, doc in zip(ner_pieces, docs):
-        for detector in _name_place_detectors():
-            for m in detector.find_in_doc(doc, piece.hint):
-                per_line.setdefault(piece.line, []).append(_shift(m, piece.col))
+        for m in doc_matches(doc, piece.hint, _name_place_detectors()):
+            per_line.setdefault(piece.line, []).append(_shift(m, piece.col))
     return per_line
 
 
 def _judge(per_line: dict[int, list[Match]], lines: list[str], result: FileResult):
     """Overlaps resolved per line, synthetic values dropped (counted by rule)."""
     kept: list[tuple[int, Match]] = []
-    rank = detector_rank()
     for line in sorted(per_line):
-        for m in resolve_overlaps(_dedupe(per_line[line]), rank):
+        for m in resolve(_dedupe(per_line[line])):
             rule = synthetic_rule(m.entity, lines[line - 1][m.start : m.end], m.normalized)
             if rule:
                 result.synthetic[rule] += 1

@@ -7,9 +7,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scanner.cigate.gate import GateFinding
-from scanner.cigate.severity import SEVERITY_ORDER
-from scanner.safe_names import printable
+from fouille.scanner.cigate.gate import GateFinding
+from fouille.scanner.cigate.severity import SEVERITY_ORDER
+from fouille.scanner.core.safe_names import printable
 
 FINGERPRINT_NAME = "fouilleFinding/v1"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from importlib.metadata import PackageNotFoundError, version
 
-from scanner.cigate.report import FINGERPRINT_NAME, GateReport, fingerprints
-from scanner.cigate.severity import severity_of
+from fouille.scanner.cigate.report import FINGERPRINT_NAME, GateReport, fingerprints
+from fouille.scanner.cigate.severity import severity_of
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

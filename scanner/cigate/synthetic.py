@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from detectors.base import PatternDetector, Verdict
-from detectors.registry import text_detectors
+from fouille.detectors.base import PatternDetector, Verdict
+from fouille.detectors.registry import text_detectors
 
 # RFC 2606 and RFC 6761 reserve these names for documentation and testing: no
 # mailbox on them can belong to a person.

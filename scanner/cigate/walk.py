@@ -14,6 +14,9 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from fouille.connectors.files.walking import open_regular
+from fouille.scanner.core.globs import glob_body
+
 BINARY_EXTENSIONS = frozenset(
     {
         ".png",
@@ -105,10 +108,8 @@ def is_binary(path: Path) -> bool:
     """Known binary extension, or a NUL byte in the first 8 KiB."""
     if path.suffix.lower() in BINARY_EXTENSIONS:
         return True
-    from connectors.files.walking import open_regular  # never blocks on a FIFO
-
     try:
-        with open_regular(str(path)) as handle:
+        with open_regular(str(path)) as handle:  # never blocks on a FIFO
             return b"\0" in handle.read(SNIFF_BYTES)
     except OSError:
         return True
@@ -225,26 +226,8 @@ def _parse_rule(line: str) -> tuple[re.Pattern[str], bool, bool] | None:
     line = line.rstrip("/")
     anchored = "/" in line
     line = line.lstrip("/")
-    body = ""
-    i = 0
-    while i < len(line):
-        if line.startswith("**/", i):
-            body += "(?:.*/)?"
-            i += 3
-        elif line.startswith("**", i):
-            body += ".*"
-            i += 2
-        elif line[i] == "*":
-            body += "[^/]*"
-            i += 1
-        elif line[i] == "?":
-            body += "[^/]"
-            i += 1
-        else:
-            body += re.escape(line[i])
-            i += 1
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{body}$"), negated, dir_only
+    return re.compile(f"^{prefix}{glob_body(line)}$"), negated, dir_only
 
 
 def _ignored(rules, path: Path, root: Path, is_dir: bool) -> bool:

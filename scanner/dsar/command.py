@@ -12,24 +12,25 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from detectors.phone import DEFAULT_REGION
-from scanner.config import ConfigError, load_config_with_sources
-from scanner.dsar.deadline import deadlines, parse_day
-from scanner.dsar.disclosure import disclosure_for
-from scanner.dsar.erasure import erasure_plan, write_plan
-from scanner.dsar.export import OutputError, Request, check_folder, write_export
-from scanner.dsar.identifiers import (
+from fouille.detectors.phone import DEFAULT_REGION
+from fouille.scanner.core.config import ConfigError, load_config_with_sources
+from fouille.scanner.core.exit_codes import EXIT_OK, EXIT_PARTIAL
+from fouille.scanner.core.keys import Hasher, load_key
+from fouille.scanner.dsar.deadline import deadlines, parse_day
+from fouille.scanner.dsar.disclosure import disclosure_for
+from fouille.scanner.dsar.erasure import erasure_plan, write_plan
+from fouille.scanner.dsar.export import OutputError, Request, check_folder, write_export
+from fouille.scanner.dsar.identifiers import (
     InvalidIdentifier,
     make_identifier,
     outside_numbering_plan,
     phone_region_ok,
 )
-from scanner.dsar.index import SubjectIndex
-from scanner.dsar.lookup import LookupOptions, SubjectLookup
-from scanner.dsar.stores import Stores
-from scanner.keys import Hasher, load_key
+from fouille.scanner.dsar.index import SubjectIndex
+from fouille.scanner.dsar.lookup import SubjectLookup
+from fouille.scanner.dsar.result import LookupOptions
+from fouille.scanner.dsar.stores import Stores
 
-EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 2, 3
 OPTIONS = (
     ("email", "EMAIL_ADDRESS"),
     ("phone", "PHONE_NUMBER"),
@@ -54,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             help=f"the person's {option} (repeatable; several identifiers combine)",
         )
     parser.add_argument("--config", help="fouille.toml (the same sources as `fouille scan`)")
+    _add_lookup_arguments(parser)
+    _add_answer_arguments(parser)
+
+
+def _add_lookup_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where and how far to look."""
     parser.add_argument(
         "--index",
         metavar="REPORT_DIR",
@@ -81,6 +88,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--region", default=DEFAULT_REGION, help="region of phone numbers without +CC (default FR)"
     )
+
+
+def _add_answer_arguments(parser: argparse.ArgumentParser) -> None:
+    """What the answer says and where it goes."""
     parser.add_argument(
         "--lang",
         choices=("fr", "en"),

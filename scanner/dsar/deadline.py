@@ -9,27 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-EXTENSION_RULE = {
-    "fr": "Ce délai peut être prolongé de deux mois si nécessaire, compte tenu de la "
-    "complexité et du nombre de demandes ; vous en êtes alors informé(e), avec les motifs, "
-    "dans le mois qui suit la réception de la demande (RGPD, art. 12(3)).",
-    "en": "This period may be extended by two further months where necessary, taking into "
-    "account the complexity and number of the requests; you are then informed of the "
-    "extension, with the reasons, within one month of receipt of the request (GDPR art. 12(3)).",
-}
-
-
-MONTHS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "en": "January February March April May June July August September October November December",
-}
-
-
-def long_date(iso: str, lang: str) -> str:
-    """``2026-03-02`` -> ``2 mars 2026`` / ``2 March 2026``: a date as a letter writes it."""
-    day = date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[lang].split()[day.month - 1]} {day.year}"
-
+from fouille.scanner.core.i18n import translator
 
 def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` calendar months, clamped to the end of a shorter month."""
@@ -52,5 +32,5 @@ def deadlines(received: date) -> dict:
         "received": received.isoformat(),
         "answer_due": add_months(received, 1).isoformat(),
         "extended_due": add_months(received, 3).isoformat(),
-        "extension_rule": EXTENSION_RULE["en"],
+        "extension_rule": translator("en")("dsar.extension_rule"),
     }

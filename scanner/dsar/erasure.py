@@ -12,15 +12,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fouille.detectors.detection import fast_matches
+from fouille.scanner.core.atomic import write_text
+from fouille.scanner.core.column_hints import hint_for
+from fouille.scanner.dsar.identifiers import record_texts
+from fouille.scanner.dsar.records import Found
+from fouille.scanner.dsar.result import DsarResult
+from fouille.scanner.dsar.stores import Stores
 from psycopg import sql
-
-from detectors.column_hints import FREE_TEXT, hint_for
-from detectors.text import text_matches
-from reports.atomic import write_text
-from scanner.dsar.identifiers import record_texts
-from scanner.dsar.lookup import DsarResult
-from scanner.dsar.records import Found
-from scanner.dsar.stores import Stores
 
 SQL_HEADER = """-- fouille erasure plan: generated for review, NEVER executed by fouille.
 -- Read every statement before running it. It deletes the rows of one person, found by
@@ -40,8 +39,7 @@ def personal_fields(found: Found) -> list[str]:
     """Fields where the detectors find personal data (names included): what to blank."""
     fields = []
     for name, text in record_texts(found.record.values).items():
-        hint = hint_for(name)
-        if text_matches(text, None if hint == FREE_TEXT else hint):
+        if fast_matches(text, hint_for(name)):
             fields.append(name)
     return fields
 

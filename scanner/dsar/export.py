@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reports.atomic import write_text
-from reports.i18n import normalize_lang
-from reports.spreadsheet import safe_cell
-from scanner.dsar.disclosure import disclosure_for
-from scanner.dsar.identifiers import record_texts
-from scanner.dsar.lookup import DsarResult
-from scanner.dsar.records import Found
-from scanner.dsar.summary import Page, categories_of, render_summary, summary_blocks
-from scanner.dsar.summary_pdf import PdfUnavailable, write_summary_pdf
-from scanner.retention_rules import rule_for
+from fouille.reports.spreadsheet import safe_cell
+from fouille.scanner.core.atomic import write_text
+from fouille.scanner.core.i18n import normalize_lang
+from fouille.scanner.core.retention_rules import rule_for
+from fouille.scanner.dsar.disclosure import disclosure_for
+from fouille.scanner.dsar.identifiers import record_texts
+from fouille.scanner.dsar.result import DsarResult
+from fouille.scanner.dsar.records import Found
+from fouille.scanner.dsar.summary import Page, categories_of, render_summary, summary_blocks
+from fouille.scanner.dsar.summary_pdf import PdfUnavailable, write_summary_pdf
+from fouille.scanner.core.out_folder import FolderRefused, check_new_or_empty
 
 # File suffixes dropped from an attached CSV's name (``contacts.csv`` -> ``exports-contacts.csv``).
 _SUFFIXES = re.compile(
@@ -58,12 +59,10 @@ class Request:
 
 def check_folder(out: Path) -> None:
     """Refuse an existing non-empty folder: two people's data must never mix."""
-    out = Path(out)
-    if out.exists():
-        if not out.is_dir():
-            raise OutputError(f"{out} exists and is not a folder")
-        if any(out.iterdir()):
-            raise OutputError(f"{out} is not empty: give a new folder for each request")
+    try:
+        check_new_or_empty(out, "folder for each request")
+    except FolderRefused as exc:
+        raise OutputError(str(exc)) from None
 
 
 def prepare_folder(out: Path) -> Path:

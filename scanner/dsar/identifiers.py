@@ -14,19 +14,16 @@ from dataclasses import dataclass, field
 import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from connectors.files.flatten import TooDeep, flatten
-from detectors.column_hints import FREE_TEXT, hint_for
-from detectors.email import EmailDetector
-from detectors.fr.nir import FrNirDetector
-from detectors.iban import IbanDetector
-from detectors.masking import mask_email, mask_generic, mask_phone
-from detectors.overlap import resolve_overlaps
-from detectors.phone import DEFAULT_REGION, normalize_phone
-from detectors.registry import detector_rank
-from detectors.text import text_matches
-from scanner.keys import Hasher
-from scanner.model import IDENTIFIER_TYPES
+from fouille.connectors.files.flatten import TooDeep, flatten
+from fouille.detectors.detection import detect_text
+from fouille.detectors.email import EmailDetector
+from fouille.detectors.fr.nir import FrNirDetector
+from fouille.detectors.iban import IbanDetector
+from fouille.detectors.masking import mask_email, mask_generic, mask_phone
+from fouille.detectors.phone_plan import DEFAULT_REGION, normalize_phone
+from fouille.scanner.core.column_hints import hint_for
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.core.model import IDENTIFIER_TYPES
 
 # Identifiers that name one person: followed when found in the subject's records.
 # Company numbers (SIREN, SIRET, VAT) are indexed but not followed: colleagues share them.
@@ -159,13 +156,9 @@ def record_texts(values: Mapping[str, object]) -> dict[str, str]:
 
 def identifiers_in(values: Mapping[str, object], hasher: Hasher) -> list[tuple[Identifier, str]]:
     """Every identifier the detectors find in a record, as (identifier, field), first seen first."""
-    rank = detector_rank()
     found: dict[str, tuple[Identifier, str]] = {}
     for name, text in record_texts(values).items():
-        hint = hint_for(name)
-        for match in resolve_overlaps(
-            text_matches(text, None if hint == FREE_TEXT else hint), rank
-        ):
+        for match in detect_text(text, hint_for(name)):
             if match.entity not in IDENTIFIER_TYPES:
                 continue
             ident = Identifier(

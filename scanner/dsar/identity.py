@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from detectors.base import fold
+from fouille.detectors.base import fold
 
 # Words that are not part of whom a name designates ("M. et Mme Martin" is the Martins).
 _CIVILITIES = frozenset(

@@ -22,13 +22,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from reports.findings import findings_files
-from scanner.keys import Hasher, load_key
-from scanner.model import IDENTIFIER_TYPES
+from fouille.scanner.core.findings import findings_files
+from fouille.scanner.core.keys import Hasher, load_key
+from fouille.scanner.core.keys import key_check as keyed_check
+from fouille.scanner.core.model import IDENTIFIER_TYPES
+from fouille.scanner.core.record_keys import masked_keys, parse_key
 
 INDEX_NAME = "index.sqlite"
-MASKED = "***"
-KEY_CHECK_MESSAGE = "fouille index key check"  # hashed: tells a lookup it uses the scan's key
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS locations (
@@ -57,10 +57,6 @@ _BULK_PRAGMAS = (
     "PRAGMA temp.cache_size = -16384",
     f"PRAGMA threads = {min(4, os.cpu_count() or 1)}",
 )
-# The masked public key ``{"email":"***","id":"***"}`` as ``Location.public_key`` writes it
-# (names without quote, backslash or control character: those are left to ``json.loads``).
-_NAME = r'"[^"\\\x00-\x1f]*"'
-_MASKED_KEY_RE = rf'^\{{{_NAME}:"\*\*\*"(?:,{_NAME}:"\*\*\*")*\}}$'
 
 
 @dataclass(frozen=True)
@@ -85,16 +81,8 @@ class IndexEntry:
 
 
 def key_check(hasher: Hasher) -> str:
-    return hasher.hash("_", KEY_CHECK_MESSAGE)
-
-
-def is_masked_key(public_key: str) -> bool:
-    """True for the masked public form ``{"email":"***"}`` of a sensitive record key."""
-    try:
-        parts = json.loads(public_key)
-    except ValueError:
-        return False
-    return isinstance(parts, dict) and bool(parts) and all(v == MASKED for v in parts.values())
+    """Stored in the index: tells a lookup it uses the scan's key."""
+    return keyed_check(hasher, "index")
 
 
 def build_index(out_dir: Path, hasher: Hasher | None = None, batch_rows: int = BATCH_ROWS) -> Path:
@@ -187,21 +175,6 @@ def _read_ahead(items: Iterator) -> Iterator:
             yield item
 
 
-def masked_keys(keys: pa.Array) -> list[int]:
-    """``is_masked_key`` (as 0/1) of every key, without parsing each one.
-
-    The compact form ``public_key`` writes is recognised by one regex; only keys that could
-    still be masked in another JSON spelling (spaces, ``\\u002a``...) are parsed.
-    """
-    exact = pc.fill_null(pc.match_substring_regex(keys, _MASKED_KEY_RE), False)
-    maybe = pc.or_(pc.match_substring(keys, MASKED), pc.match_substring(keys, "\\u"))
-    unsure = pc.and_not(pc.fill_null(maybe, False), exact)
-    masked = exact.cast(pa.int8()).to_pylist()
-    for i in pc.indices_nonzero(unsure).to_pylist():
-        masked[i] = int(is_masked_key(keys[i].as_py()))
-    return masked
-
-
 def _scan_mode(out_dir: Path) -> str:
     try:
         inventory = json.loads((out_dir / "inventory.json").read_text(encoding="utf-8"))
@@ -242,7 +215,7 @@ class SubjectIndex:
             query += " LIMIT ?"
             params += (limit,)
         return [
-            IndexEntry(entity, source, container, json.loads(key), field, bool(masked))
+            IndexEntry(entity, source, container, parse_key(key), field, bool(masked))
             for entity, source, container, key, field, masked in self._conn.execute(query, params)
         ]
 

@@ -1,6 +1,6 @@
 """Find, verify and link every record of one subject, and never one of somebody else.
 
-1. Locate: each identifier is looked up in the subject index (a hash lookup), or, live,
+1. Locate (``locate``): each identifier is looked up in the subject index (a hash lookup), or, live,
    searched in every source (SQL ``WHERE`` / streamed prefilter).
 2. Verify: each record is read as it is now and the detectors run on it again; a record
    that no longer holds the identifier's hash is *stale*: reported, never returned.
@@ -17,74 +17,18 @@
 
 from __future__ import annotations
 
-import logging
-import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.dsar.identifiers import FOLLOWED_TYPES, Identifier, identifiers_in
+from fouille.scanner.dsar.identity import Identity, Profile, mutual_conflict
+from fouille.scanner.dsar.index import SubjectIndex
+from fouille.scanner.dsar.locate import Locator
+from fouille.scanner.dsar.ownership import identity_of
+from fouille.scanner.dsar.records import Found, Link, Record, RecordRef
+from fouille.scanner.dsar.result import DsarResult, LookupOptions
+from fouille.scanner.dsar.stores import Stores
+from fouille.scanner.core.record_keys import MASKED
 
-from scanner.dsar.identifiers import FOLLOWED_TYPES, Identifier, identifiers_in, search_form
-from scanner.dsar.identity import Identity, Profile, mutual_conflict
-from scanner.dsar.index import SubjectIndex
-from scanner.dsar.ownership import identity_of
-from scanner.dsar.records import Found, Link, Record, RecordRef, key_json, position_key
-from scanner.dsar.stores import StoreError, Stores
-from scanner.keys import Hasher
-
-log = logging.getLogger("fouille")
 SHARED_ONLY = "reached only through an identifier several people share"
-
-
-@dataclass(frozen=True)
-class LookupOptions:
-    """How far to look.
-
-    Attributes:
-        depth: Identifier hops from the typed identifiers (0: only what the agent typed).
-        max_shared: An identifier held by more records than this is reported, not used.
-        live: Search the sources directly instead of the index.
-        include_shared: Return records reached only through a shared identifier (when they
-            carry no other person's identity) instead of listing them for review.
-    """
-
-    depth: int = 1
-    max_shared: int = 20
-    live: bool = False
-    include_shared: bool = False
-
-
-@dataclass
-class DsarResult:
-    found: dict[RecordRef, Found] = field(default_factory=dict)
-    review: dict[RecordRef, dict] = field(default_factory=dict)
-    included_shared: set[RecordRef] = field(default_factory=set)  # by --include-shared
-    stale: list[dict] = field(default_factory=list)
-    shared: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-
-    def records(self) -> list[Found]:
-        return sorted(
-            self.found.values(),
-            key=lambda f: (f.record.ref.source, f.record.ref.container, f.record.ref.key),
-        )
-
-    def needs_review(self) -> list[dict]:
-        """Records kept out of the answer, for the DPO (never the subject's own ones)."""
-        return [
-            entry
-            for ref, entry in sorted(
-                self.review.items(),
-                key=lambda item: (item[0].source, item[0].container, item[0].key),
-            )
-            if ref not in self.found
-        ]
-
-
-def _error_text(exc: BaseException) -> str:
-    """An exception in words without values: our own messages, or the type and SQLSTATE."""
-    if isinstance(exc, StoreError):
-        return str(exc)
-    sqlstate = getattr(exc, "sqlstate", None)
-    return f"{type(exc).__name__}" + (f" (SQLSTATE {sqlstate})" if sqlstate else "")
 
 
 class SubjectLookup:
@@ -107,7 +51,7 @@ class SubjectLookup:
         self.profile = Profile()
         self._held: dict[RecordRef, list[tuple[Identifier, str]]] = {}
         self._identities: dict[RecordRef, Identity] = {}
-        self._unreachable: set[str] = set()
+        self._locator = Locator(stores, index, options, self.result, self._holds)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -118,7 +62,7 @@ class SubjectLookup:
         for depth in range(self.options.depth + 1):
             if not frontier:
                 break
-            added = self._classify(list(self._locate(frontier)), depth)
+            added = self._classify(list(self._locator.locate(frontier)), depth)
             added += self._link_children(added, depth)
             if depth == self.options.depth:
                 break
@@ -260,7 +204,7 @@ class SubjectLookup:
             try:
                 children = list(self.stores.referencing(parent))
             except Exception as exc:  # noqa: BLE001 - one unreadable table must not end the DSAR
-                self._error(parent.ref.source, parent.ref.container, exc)
+                self.result.add_error(parent.ref.source, parent.ref.container, exc)
                 continue
             for fk, child in children:
                 link = Link(
@@ -271,143 +215,9 @@ class SubjectLookup:
                 queue += new
         return added
 
-    def _error(self, source: str, where: str, exc: BaseException) -> None:
-        entry = {"source": source, "location": where, "error": _error_text(exc)}
-        if entry not in self.result.errors:  # once, however many hops met it
-            log.warning("%s: %s: %s", source, where, entry["error"])
-            self.result.errors.append(entry)
-
-    # -- locating ----------------------------------------------------------------------------
-
-    def _locate(self, frontier):
-        """(identifier, provenance, verified records) for each identifier of the frontier."""
-        if self.options.live:
-            yield from self._locate_live(frontier)
-            return
-        for ident, why in frontier:
-            yield ident, why, self._locate_indexed(ident, why)
-
-    def _too_shared(self, ident: Identifier, why: Link, count: int) -> bool:
-        if count <= self.options.max_shared:
-            return False
-        self.result.shared.append(
-            {
-                **ident.described(),
-                "identifier": ident.label,
-                "records_at_least": count,
-                "limit": self.options.max_shared,
-                "reason": f"held by more than {self.options.max_shared} records: not followed",
-                "reached": str(why),
-            }
-        )
-        return True
-
-    def _locate_indexed(self, ident: Identifier, why: Link) -> list[Record]:
-        count = self.index.record_count(ident.value_hash, self.options.max_shared + 1)
-        if self._too_shared(ident, why, count):
-            return []
-        by_container = defaultdict(list)
-        for entry in self.index.lookup(ident.value_hash):
-            by_container[(entry.source, entry.container)].append(entry)
-        verified: list[Record] = []
-        for (source, container), entries in by_container.items():
-            try:
-                verified += self._verify_entries(ident, source, container, entries)
-            except Exception as exc:  # noqa: BLE001 - reported, the other stores go on
-                self._error(source, container, exc)
-        return verified
-
-    def _verify_entries(
-        self, ident: Identifier, source: str, container: str, entries
-    ) -> list[Record]:
-        verified: list[Record] = []
-        plain = [e for e in entries if not e.key_masked]
-        masked = [e for e in entries if e.key_masked]
-        if plain:
-            current = self.stores.fetch(source, container, [e.record_key for e in plain])
-            for entry in plain:
-                record = current.get(key_json(_position(entry.record_key, current)))
-                if record is None:
-                    self._stale(entry, "the record no longer exists")
-                elif not self._holds(record, ident):
-                    self._stale(entry, f"the record no longer holds this {ident.label}")
-                elif record not in verified:
-                    verified.append(record)
-        if masked:
-            # The key is personal data, kept masked in the index: find the row by the identifier.
-            fields = sorted({_column_of(e.field) for e in masked})
-            rows = self.stores.containing(source, container, [search_form(ident)], fields)
-            held = [r for r in rows if self._holds(r, ident)]
-            if not held:
-                for entry in masked:
-                    self._stale(entry, f"no record holds this {ident.label} any more")
-            verified += [r for r in held if r not in verified]
-        return verified
-
-    def _stale(self, entry, reason: str) -> None:
-        key = entry.record_key
-        self.result.stale.append(
-            {
-                "source": entry.source,
-                "container": entry.container,
-                "record_key": key,
-                "field": entry.field,
-                "entity": entry.entity,
-                "reason": reason,
-            }
-        )
-
-    def _locate_live(self, frontier):
-        """One pass over every container per hop, all identifiers of the hop at once."""
-        forms = [search_form(ident) for ident, _ in frontier]
-        matches: dict[str, list[Record]] = defaultdict(list)
-        for source in self.stores.specs:
-            if source in self._unreachable:
-                continue
-            try:
-                containers = list(self._live_containers(source))
-            except Exception as exc:  # noqa: BLE001 - reported, the other stores go on
-                self._error(source, source, exc)
-                self._unreachable.add(source)  # not retried at the next hop
-                continue
-            for failure in self.stores.listing_errors.pop(source, []):
-                self.result.errors.append(
-                    {"source": source, "location": failure.location, "error": failure.error}
-                )
-            for container in containers:
-                try:
-                    candidates = self.stores.containing(source, container, forms)
-                except Exception as exc:  # noqa: BLE001 - reported, the other stores go on
-                    self._error(source, container, exc)
-                    continue
-                for record in candidates:
-                    for ident, _ in frontier:
-                        if self._holds(record, ident):
-                            matches[ident.value_hash].append(record)
-        for ident, why in frontier:
-            records = matches.get(ident.value_hash, [])
-            if not self._too_shared(ident, why, len(records)):
-                yield ident, why, records
-
-    def _live_containers(self, source: str):
-        if self.stores.kind(source) == "postgres":
-            return list(self.stores.connector(source).tables())
-        return list(self.stores.containers(source))
-
 
 def _masked_key(key: dict, hasher: Hasher) -> dict:
     """Another person's record key, masked when it is personal data (an e-mail primary key)."""
     if identifiers_in({k: v for k, v in key.items() if isinstance(v, str)}, hasher):
-        return {k: "***" for k in key}
+        return dict.fromkeys(key, MASKED)
     return key
-
-
-def _column_of(field_path: str) -> str:
-    """The table column a finding's field lives in: ``data.email`` / ``tags[]`` -> ``data`` / ``tags``."""
-    return re.split(r"[.\[]", field_path, maxsplit=1)[0]
-
-
-def _position(index_key: dict, current: dict) -> dict:
-    """The key under which ``Stores.fetch`` returned a record (file positions drop chat extras)."""
-    exact = key_json(index_key)
-    return index_key if exact in current else position_key(index_key)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from connectors.pg_catalog import ForeignKey, TableInfo
-from detectors.column_hints import hint_for, tokens
-from scanner.dsar.identifiers import Identifier, record_texts
-from scanner.dsar.identity import Identity, name_tokens
-from scanner.dsar.records import Record
+from fouille.connectors.pg_catalog import ForeignKey, TableInfo
+from fouille.scanner.core.column_hints import hint_for, tokens
+from fouille.scanner.dsar.identifiers import Identifier, record_texts
+from fouille.scanner.dsar.identity import Identity, name_tokens
+from fouille.scanner.dsar.records import Record
 
 FILE_KEY_SPACE = "customer number"
 _KEY_WORDS = frozenset({"id", "num", "numero", "number", "no", "n", "code", "key", "ref"})

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from psycopg import sql
 
-from connectors.pg_catalog import ForeignKey, TableInfo
-from connectors.postgres import ROW_KEY, PostgresConnector
-from scanner.dsar.identifiers import SearchForm
-from scanner.dsar.records import Record, RecordRef
+from fouille.connectors.pg_catalog import ForeignKey, TableInfo
+from fouille.connectors.postgres import ROW_KEY, PostgresConnector
+from fouille.scanner.dsar.identifiers import SearchForm
+from fouille.scanner.dsar.records import Record, RecordRef
 
 _POSITION_ALIAS = "__fouille_row"
 # A cell reduced like identifiers.reduce_column, in SQL.

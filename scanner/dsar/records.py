@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-# Record keys that give a record's position in a file; chat exports add the conversation and
-# message to them, but the DSAR returns the whole line (or array element) as one record.
-POSITION_KEYS = ("line", "index", "row")
+from fouille.scanner.core.record_keys import POSITION_KEYS, key_json, parse_key
 
-
-def key_json(key: dict) -> str:
-    return json.dumps(key, ensure_ascii=False, separators=(",", ":"), sort_keys=False, default=str)
+# Chat exports add the conversation and message to a record's position key, but the DSAR
+# returns the whole line (or array element) as one record.
 
 
 def position_key(key: dict) -> dict:
@@ -35,7 +31,7 @@ class RecordRef:
         return cls(source, container, key_json(key))
 
     def key_dict(self) -> dict:
-        return json.loads(self.key)
+        return parse_key(self.key)
 
     def __str__(self) -> str:
         return f"{self.source} {self.container} {self.key}"

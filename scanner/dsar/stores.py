@@ -8,17 +8,19 @@ position (line, row, index) is past the last wanted one.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
-from connectors.base import Batch, Connector, Container, ReadError, ReadOptions
-from connectors.pg_catalog import ForeignKey
-from scanner.config import ScanConfig, build_connector
-from scanner.dsar import pg_access
-from scanner.dsar.identifiers import SearchForm, candidate_rows
-from scanner.dsar.ownership import PersonTables
-from scanner.dsar.records import POSITION_KEYS, Record, RecordRef, key_json, position_key
-from scanner.safe_names import shown_name
+from fouille.connectors.base import Batch, Connector, Container, ReadError, ReadOptions
+from fouille.connectors.pg_catalog import ForeignKey
+from fouille.scanner.core.config import ScanConfig
+from fouille.scanner.core.safe_names import shown_name
+from fouille.scanner.dsar import pg_access
+from fouille.scanner.dsar.identifiers import SearchForm, candidate_rows
+from fouille.scanner.dsar.ownership import PersonTables
+from fouille.scanner.dsar.records import POSITION_KEYS, Record, RecordRef, key_json, position_key
+from fouille.scanner.engine.sources import build_connector
 
 log = logging.getLogger("fouille")
 BATCH_ROWS = 5_000
@@ -170,8 +172,6 @@ def _batch_rows(batch: Batch, forms: list[SearchForm] | None) -> Iterator[tuple[
 
 def _last_position(wanted: set[str]) -> tuple[str, int] | None:
     """(key name, highest value) when every wanted key is a single file position."""
-    import json
-
     positions = [json.loads(w) for w in wanted]
     names = {next(iter(p)) for p in positions if len(p) == 1}
     if len(names) != 1 or any(len(p) != 1 for p in positions):

@@ -13,7 +13,9 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from scanner.dsar.summary import Block
+from fouille.scanner.core.atomic import write_bytes
+from fouille.scanner.dsar.summary import Block
+from fpdf import FPDF
 
 FONT_ENV = "FOUILLE_PDF_FONT"
 FONT_CANDIDATES = (
@@ -27,7 +29,7 @@ SIZES = {"h1": 18, "h2": 14, "h3": 11, "p": 9.5, "ul": 9.5, "table": 9, "record"
 
 
 class PdfUnavailable(Exception):
-    """No PDF can be drawn here (no fpdf2, or no Unicode font): the message says why."""
+    """No PDF can be drawn here (no Unicode font): the message says why."""
 
 
 def find_font() -> Path | None:
@@ -38,11 +40,7 @@ def find_font() -> Path | None:
     return next((Path(p) for p in FONT_CANDIDATES if Path(p).is_file()), None)
 
 
-def _pdf(font: Path, title: str):
-    try:
-        from fpdf import FPDF
-    except ImportError:  # pragma: no cover - a dependency; kept optional for slim installs
-        raise PdfUnavailable("fpdf2 is not installed") from None
+def _pdf(font: Path, title: str) -> FPDF:
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_creator("fouille")
@@ -109,7 +107,7 @@ def write_summary_pdf(path: Path, blocks: list[Block]) -> int:
         How many distinct characters the font lacks (drawn as nothing: emoji, some scripts).
 
     Raises:
-        PdfUnavailable: no fpdf2 or no Unicode font (nothing is written).
+        PdfUnavailable: no Unicode font (nothing is written).
     """
     font = find_font()
     if font is None:
@@ -120,8 +118,6 @@ def write_summary_pdf(path: Path, blocks: list[Block]) -> int:
         for block in blocks:
             _draw(pdf, block)
         data = bytes(pdf.output())
-    from reports.atomic import write_bytes
-
     write_bytes(Path(path), data)
     return len(pdf.fonts["body"].missing_glyphs)
 

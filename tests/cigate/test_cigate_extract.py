@@ -1,7 +1,7 @@
 """Pieces per file type: string literals of code, lines and hinted values of data files."""
 
-from scanner.cigate.extract import pieces, split_lines
-from scanner.cigate.literals import python_literals, regex_literals
+from fouille.scanner.cigate.extract import pieces, split_lines
+from fouille.scanner.cigate.literals import python_literals, regex_literals
 
 
 def texts(rel_path, text):

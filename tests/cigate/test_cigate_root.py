@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from scanner.cigate.__main__ import main
+from fouille.scanner.cigate.__main__ import main
 from tests.cigate.test_cigate_command import FIXTURE, real_email
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -4,7 +4,7 @@ import pytest
 from stdnum import iban, luhn
 from stdnum.fr import nir
 
-from scanner.cigate import synthetic
+from fouille.scanner.cigate import synthetic
 
 
 def real_mobile() -> str:
@@ -71,7 +71,7 @@ def test_documented_test_numbers():
 
 def test_every_listed_test_number_validates():
     # A test number that fails its own check would never reach the rule: the list would lie.
-    from detectors.credit_card import issuer_matches
+    from fouille.detectors.credit_card import issuer_matches
 
     assert all(luhn.is_valid(c) and issuer_matches(c) for c in synthetic.TEST_CARD_NUMBERS)
     assert all(iban.is_valid(i) for i in synthetic.SAMPLE_IBANS)

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from scanner.cigate.walk import WalkError, is_excluded, list_files
+from fouille.scanner.cigate.walk import WalkError, is_excluded, list_files
 
 
 def make_tree(root):

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from s3_fixtures import bucket, moto_endpoint, s3_client  # noqa: F401
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.chatlogs import (
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.chatlogs import (
     ART9_METADATA_KEY,
     BOT_TEXT_FIELD,
     ChatlogLayout,
     ChatlogsConnector,
 )
-from connectors.s3 import S3ClientOptions
+from fouille.connectors.s3 import S3ClientOptions
 
 CONVERSATIONS = [
     {"conversation_id": "c-1", "ts": "2024-03-01T10:00:00Z",
@@ -120,7 +120,7 @@ def test_json_array_and_single_object_exports(tmp_path):
 
 
 def test_json_array_decoded_across_small_reads(tmp_path, monkeypatch):
-    monkeypatch.setattr("connectors.files.json_stream.READ_BYTES", 7)  # every value spans reads
+    monkeypatch.setattr("fouille.connectors.files.json_stream.READ_BYTES", 7)  # every value spans reads
     (tmp_path / "all.json").write_text(json.dumps(CONVERSATIONS * 3, ensure_ascii=False), encoding="utf-8")
 
     rows, errors, _ = rows_of(ChatlogsConnector("chatbot", [str(tmp_path / "all.json")]))

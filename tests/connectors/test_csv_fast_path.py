@@ -14,8 +14,8 @@ import random
 import pytest
 from faker import Faker
 
-from connectors.base import Batch, ReadOptions
-from connectors.files import csv_blocks, csv_reader
+from fouille.connectors.base import Batch, ReadOptions
+from fouille.connectors.files import csv_blocks, csv_reader
 
 
 def _read(data: bytes, fast: bool, monkeypatch, batch_rows: int = 7, block: int = 256, **extra):

@@ -8,9 +8,9 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.postgres import PostgresConnector
-from connectors.secrets import Secret, redact_dsn, redact_text
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.postgres import PostgresConnector
+from fouille.scanner.core.secrets import Secret, redact_dsn, redact_text
 
 try:
     from tests.connectors.pg_fixtures import (
@@ -369,8 +369,8 @@ def test_secret_never_prints():
 
 def test_crm_end_to_end_classification(db, tmp_path, monkeypatch):
     """The scan role scans the CRM; PII columns classified right, nothing else called PII."""
-    from scanner.config import ScanConfig, source_from_argument
-    from scanner.pipeline import run_scan
+    from fouille.scanner.core.config import ScanConfig, source_from_argument
+    from fouille.scanner.cli.scan import run_scan
 
     try:
         from tests.connectors.pg_fixtures import CRM_PII_COLUMNS

@@ -15,9 +15,9 @@ import pyarrow.parquet as pq
 import pytest
 from s3_fixtures import Fault, bucket, fault_proxy, moto_endpoint, s3_client  # noqa: F401
 
-from connectors.base import Batch, Container, ReadError, ReadOptions
-from connectors.files import FilesConnector
-from connectors.s3 import S3Connector, glob_regex, parse_s3_url
+from fouille.connectors.base import Batch, Container, ReadError, ReadOptions
+from fouille.connectors.files import FilesConnector
+from fouille.connectors.s3 import S3Connector, glob_regex, parse_s3_url
 
 REPO = Path(__file__).resolve().parents[2]
 BIG_OBJECT_MB = 200
@@ -251,9 +251,9 @@ def test_200_mb_object_streams_with_bounded_memory(moto_endpoint, bucket):
 
 
 def test_scan_from_s3_matches_scan_from_local_disk(moto_endpoint, bucket, tmp_path, monkeypatch):
-    from reports.findings import read_findings
-    from scanner.config import ScanConfig
-    from scanner.pipeline import run_scan
+    from fouille.scanner.core.findings import read_findings
+    from fouille.scanner.core.config import ScanConfig
+    from fouille.scanner.cli.scan import run_scan
 
     monkeypatch.setenv("FOUILLE_KEY", "test-key-for-identical-hashes")
     data = tmp_path / "data"

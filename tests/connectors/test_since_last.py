@@ -15,9 +15,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from s3_fixtures import Fault, bucket, fault_proxy, moto_endpoint, s3_client  # noqa: F401
 
-from scanner.cli import main
-from scanner.config import ScanConfig
-from scanner.pipeline import run_scan
+from fouille.scanner.cli.main import main
+from fouille.scanner.core.config import ScanConfig
+from fouille.scanner.cli.scan import run_scan
 
 
 def parquet_body() -> bytes:

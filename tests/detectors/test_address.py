@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.address import AddressDetector
+from fouille.detectors.address import AddressDetector
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.credit_card import CreditCardDetector
+from fouille.detectors.credit_card import CreditCardDetector
 from eval.values import space_groups, with_luhn
 
 VISA = with_luhn("497010123456789")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.date_of_birth import DateOfBirthDetector, parse_french_date
+from fouille.detectors.date_of_birth import DateOfBirthDetector, parse_french_date
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_parse_every_spelling(value, iso):
 
 
 def test_words_to_number():
-    from detectors.date_of_birth import words_to_number
+    from fouille.detectors.date_of_birth import words_to_number
 
     assert words_to_number("mil neuf cent quatre-vingt-un") == 1981
     assert words_to_number("quatre-vingts") == 80

@@ -3,9 +3,9 @@
 import pytest
 from stdnum import iban
 
-from detectors.iban import RIB_MISMATCH, UNREGISTERED, IbanDetector, iban_length, rib_key_valid
+from fouille.detectors.iban import RIB_MISMATCH, UNREGISTERED, IbanDetector, iban_length, rib_key_valid
 from eval.values import fr_iban
-from scanner.cigate.synthetic import synthetic_rule
+from fouille.scanner.cigate.synthetic import synthetic_rule
 
 SAMPLE = "FR7630006000011234567890189"  # the bank-documentation sample IBAN
 BUILT = fr_iban("20041", "01005", "0500013M026")

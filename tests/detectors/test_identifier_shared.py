@@ -1,13 +1,13 @@
-"""What the people's-identifier detectors share (detectors.identifier) and their column hints."""
+"""What the people's-identifier detectors share (fouille.detectors.identifier) and their column hints."""
 
 import random
 
 import pytest
 
-from detectors.column_hints import hint_for
-from detectors.eu.de_tax_id import DeTaxIdDetector
-from detectors.identifier import after_reference_word, most_digits_in_a_row, sentence_window
-from detectors.registry import text_detectors
+from fouille.scanner.core.column_hints import hint_for
+from fouille.detectors.eu.de_tax_id import DeTaxIdDetector
+from fouille.detectors.identifier import after_reference_word, most_digits_in_a_row, sentence_window
+from fouille.detectors.registry import text_detectors
 from eval.values_identifiers import de_tax_id
 
 
@@ -39,7 +39,7 @@ def test_column_hints(column, entity):
 
 
 def test_every_hinted_identifier_has_a_detector():
-    from detectors.column_hints import HINTS
+    from fouille.scanner.core.column_hints import HINTS
 
     emitted = {e for d in text_detectors() for e in d.entities}
     hinted = {entity for _, entity in HINTS if entity and entity != "FREE_TEXT"}

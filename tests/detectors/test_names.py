@@ -2,9 +2,9 @@
 
 import pytest
 
-from detectors.hinted import delimited_cells
-from detectors.names import is_first_name, is_surname
-from detectors.names.rules import find_names
+from fouille.detectors.hinted import delimited_cells
+from fouille.detectors.names import is_first_name, is_surname
+from fouille.detectors.names.rules import find_names
 
 
 @pytest.mark.parametrize("word", ["Jean", "jean", "Marie-Claire", "Aminata", "Mamadou", "Léa", "Fatima"])
@@ -63,7 +63,7 @@ def test_delimited_cells_use_the_header():
 
 
 def test_disjoint_spans():
-    from detectors.names.spans import DisjointSpans
+    from fouille.detectors.names.spans import DisjointSpans
 
     spans = DisjointSpans([(0, 5), (10, 15)])
     assert spans.overlaps(4, 6) and spans.overlaps(14, 20) and not spans.overlaps(5, 10)
@@ -73,8 +73,8 @@ def test_disjoint_spans():
 
 
 def test_a_long_pasted_table_finds_every_row():
-    from detectors.date_of_birth import DateOfBirthDetector
-    from detectors.ner import NerDetector
+    from fouille.detectors.date_of_birth import DateOfBirthDetector
+    from fouille.detectors.ner import NerDetector
 
     rows = 2000
     text = "nom;prenom;date_naissance\n" + "\n".join(f"ROY;Léa;1{i % 9}/03/1985" for i in range(rows))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.ner import NerDetector
+from fouille.detectors.ner import NerDetector
 
 
 def people(text):

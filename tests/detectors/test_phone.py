@@ -3,13 +3,12 @@ numbers; never dates, amounts, references, IBAN or SIRET fragments, IPs, time ra
 
 import pytest
 
-from detectors.phone import (
+from fouille.detectors.phone import (
     OUTSIDE_PLAN,
     PhoneDetector,
     normalize_phone,
-    parse_phone,
-    phone_in_plan,
 )
+from fouille.detectors.phone_plan import parse_phone, phone_in_plan
 from eval.values import space_groups, with_luhn
 
 SIRET = space_groups(with_luhn(with_luhn("73282932") + "0007"), (3, 3, 3, 5))

@@ -5,14 +5,13 @@ import random
 import phonenumbers
 import pytest
 
-from detectors.phone import (
-    OVERSEAS_BLOCKS,
+from fouille.detectors.phone import (
     PhoneDetector,
     french_national_number,
-    is_valid_french,
     normalize_phone,
     read_french,
 )
+from fouille.detectors.phone_plan import OVERSEAS_BLOCKS, is_valid_french
 
 
 def _spellings(digits: str) -> list[str]:

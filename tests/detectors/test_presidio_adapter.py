@@ -3,9 +3,9 @@
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-from detectors.fr.nir import FrNirDetector
-from detectors.fr.siret import FrSiretDetector
-from detectors.presidio_adapter import FouilleRecognizer
+from fouille.detectors.fr.nir import FrNirDetector
+from fouille.detectors.fr.siret import FrSiretDetector
+from fouille.detectors.presidio_adapter import FouilleRecognizer
 from eval.values import space_groups, with_luhn, with_nir_key
 
 
@@ -36,7 +36,7 @@ def test_bad_checksum_not_reported_by_presidio_either():
 
 
 def test_phone_explanation_names_the_numbering_plan_not_a_checksum():
-    from detectors.phone import PhoneDetector
+    from fouille.detectors.phone import PhoneDetector
 
     registry = RecognizerRegistry(supported_languages=["fr"])
     registry.add_recognizer(FouilleRecognizer(PhoneDetector()))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.registry import all_detectors
+from fouille.detectors.registry import all_detectors
 
 CASES = [
     pytest.param(detector, text, positive, id=f"{detector.name}-{'pos' if positive else 'neg'}-{i}")

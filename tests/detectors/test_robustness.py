@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from detectors.registry import all_detectors
+from fouille.detectors.registry import all_detectors
 
 JUNK = {
     "none": None,

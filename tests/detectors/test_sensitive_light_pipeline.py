@@ -6,9 +6,9 @@ splitters disagree (measured: 1 text of 282, "mon père est militant RN", where 
 parser cut "RN" off as a new sentence).
 """
 
-from detectors.sensitive.detector import SensitiveDetector
+from fouille.detectors.sensitive.detector import SensitiveDetector
 from eval.sensitive.evaluate import load
-from scanner.nlp import analyse
+from fouille.detectors.nlp import analyse
 
 
 def test_light_pipeline_equals_full_pipeline_on_the_labelled_corpus():

@@ -1,6 +1,6 @@
 """Spans through detect_texts (the ``fouille detect`` path): overlaps resolved as DESIGN.md says."""
 
-from detectors.text import detect_texts
+from fouille.detectors.detection import detect_many as detect_texts
 from eval.values import space_groups, vat_for, with_luhn
 
 SIREN = with_luhn("73282932")

@@ -168,8 +168,8 @@ def write_config(root: Path, dsn: str, chat_type: str = "chatlogs") -> Path:
 
 def full_scan(config: Path) -> Path:
     """``fouille scan --full`` then the index, as the pipeline will do it."""
-    from scanner.cli import main
-    from scanner.dsar.index import build_index
+    from fouille.scanner.cli.main import main
+    from fouille.scanner.dsar.index import build_index
 
     report = config.parent / "report"
     code = main(["scan", "--config", str(config), "--full", "--quiet"])

@@ -239,7 +239,7 @@ def write_stores(root: Path, dsn: str, dsar_section: str = "") -> Path:
 def scanned_household(root: Path):
     """Create the stores and ``fouille scan --full`` them; yields a ``Household``, then drops
     the database."""
-    from scanner.cli import main
+    from fouille.scanner.cli.main import main
 
     name, dsn = create_database()
     try:
@@ -251,7 +251,7 @@ def scanned_household(root: Path):
 
 
 def run_dsar(household: Household, out: Path, *args: str) -> tuple[int, dict]:
-    from scanner.cli import main
+    from fouille.scanner.cli.main import main
 
     code = main(["dsar", "--config", str(household.config), "--out", str(out), *args])
     path = out / "manifest.json"

@@ -12,9 +12,9 @@ from datetime import date
 
 import pytest
 
-from scanner.cli import main
-from scanner.config import ConfigError, validate_source
-from scanner.dsar.deadline import add_months, deadlines
+from fouille.scanner.cli.main import main
+from fouille.scanner.core.config import ConfigError, validate_source
+from fouille.scanner.dsar.deadline import add_months, deadlines
 from tests.dsar.households import PEOPLE, Household, keys_of, run_dsar, write_stores
 
 
@@ -150,7 +150,7 @@ def test_one_month_is_counted_to_the_same_day_or_the_months_end(received, due):
 def test_a_dsar_entry_per_container_glob_applies_to_its_containers_only(tmp_path):
     import tomllib
 
-    from scanner.dsar.disclosure import disclosure_for
+    from fouille.scanner.dsar.disclosure import disclosure_for
 
     text = (
         '[[sources]]\nname = "exports"\ntype = "files"\npaths = ["x"]\n'
@@ -166,7 +166,7 @@ def test_a_dsar_entry_per_container_glob_applies_to_its_containers_only(tmp_path
 def test_summary_pdf_holds_the_same_answer(configured, tmp_path):
     from pypdf import PdfReader
 
-    from scanner.dsar.summary_pdf import find_font
+    from fouille.scanner.dsar.summary_pdf import find_font
 
     out = tmp_path / "out"
     code, manifest = jeanne(configured, out)
@@ -194,7 +194,7 @@ def test_summary_pdf_holds_the_same_answer(configured, tmp_path):
 
 
 def test_a_malformed_top_level_dsar_table_is_a_config_error(tmp_path):
-    from scanner.config import load_config
+    from fouille.scanner.core.config import load_config
 
     config = tmp_path / "fouille.toml"
     config.write_text('[dsar]\nphone = "x"\n', encoding="utf-8")

@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from scanner.cli import main
+from fouille.scanner.cli.main import main
 from tests.dsar.conftest import (
     EXPECTED,
     MAX_SHARED,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from stdnum.fr import nir
 
-from detectors.text import detect_texts
-from scanner.dsar.identifiers import InvalidIdentifier, identifiers_in, make_identifier, search_form
-from scanner.keys import Hasher
+from fouille.detectors.detection import detect_many as detect_texts
+from fouille.scanner.dsar.identifiers import InvalidIdentifier, identifiers_in, make_identifier, search_form
+from fouille.scanner.core.keys import Hasher
 
 HASHER = Hasher(b"test-key-not-secret")
 SAMPLE_IBAN = "FR7630006000011234567890189"  # the bank-documentation sample

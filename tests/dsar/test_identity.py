@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.dsar.identity import Identity, Profile, mutual_conflict, name_tokens, names_compatible
-from scanner.dsar.ownership import is_customer_key_column
+from fouille.scanner.dsar.identity import Identity, Profile, mutual_conflict, name_tokens, names_compatible
+from fouille.scanner.dsar.ownership import is_customer_key_column
 
 
 @pytest.mark.parametrize(

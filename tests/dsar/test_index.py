@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from reports.findings import FindingsWriter
-from scanner.dsar.index import SubjectIndex, build_index
-from scanner.keys import Hasher
-from scanner.model import Finding, Location
+from fouille.scanner.core.findings import FindingsWriter
+from fouille.scanner.dsar.index import SubjectIndex, build_index
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.core.model import Finding, Location
 
 HASHER = Hasher(b"test-key-not-secret")
 EMAIL = "jeanne.martin@example.com"

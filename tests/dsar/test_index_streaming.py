@@ -18,10 +18,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.findings import SCHEMA, read_findings
-from scanner.dsar.index import INDEX_NAME, build_index, is_masked_key, key_check, masked_keys
-from scanner.keys import Hasher
-from scanner.model import IDENTIFIER_TYPES
+from fouille.scanner.core.findings import SCHEMA, read_findings
+from fouille.scanner.core.record_keys import is_masked_key, masked_keys
+from fouille.scanner.dsar.index import INDEX_NAME, build_index, key_check
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.core.model import IDENTIFIER_TYPES
 
 HASHER = Hasher(b"test-key-not-secret")
 # Record keys: the two forms ``Location.public_key`` writes, and other JSON spellings that

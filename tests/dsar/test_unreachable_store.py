@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from scanner.cli import main
+from fouille.scanner.cli.main import main
 
 SUBJECT = "zoe.roux@example.com"
 

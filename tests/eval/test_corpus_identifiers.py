@@ -1,7 +1,7 @@
 """The identifiers corpus is seeded and cleanly labelled: every gold value passes its own check."""
 
-from detectors.base import PatternDetector, Verdict
-from detectors.registry import text_detectors
+from fouille.detectors.base import PatternDetector, Verdict
+from fouille.detectors.registry import text_detectors
 from eval.corpus_identifiers import ENTITIES, TARGETS, generate
 
 # Entities whose detector has a checksum: each gold value must pass it (no shape-only entity).

@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from report_browser import SAMPLE_INVENTORY, launch, open_report
 
-from reports.html import render_report
+from fouille.reports.html import render_report
 
 REPO = Path(__file__).resolve().parents[2]
 

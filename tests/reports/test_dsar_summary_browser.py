@@ -14,7 +14,7 @@ import re
 import pytest
 from report_browser import PAYLOADS, open_report
 
-from scanner.cli import main
+from fouille.scanner.cli.main import main
 
 SUBJECT = "camille.roux@example.com"
 HOSTILE_FILE = "<img src=x onerror=alert(2)>.csv"  # no "/" in a file name

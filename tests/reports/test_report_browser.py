@@ -7,7 +7,7 @@ import re
 import pytest
 from report_browser import PAYLOADS, open_report, pixel_variety
 
-from reports.html import render_report
+from fouille.reports.html import render_report
 
 
 def plant(inventory: dict) -> dict:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from reports.conversations import conversations_summary
-from reports.findings import SCHEMA
-from scanner.config import ScanConfig
-from scanner.pipeline import run_scan
+from fouille.reports.conversations import conversations_summary
+from fouille.scanner.core.findings import SCHEMA
+from fouille.scanner.core.config import ScanConfig
+from fouille.scanner.cli.scan import run_scan
 
 # Three conversations: two where the user discloses art. 9 data, one where only the bot
 # talks about health (bot messages are not checked for special categories).
@@ -106,7 +106,7 @@ def test_summary_is_bounded_keeps_masked_keys_and_ignores_other_sources(tmp_path
 
 
 def test_report_says_when_the_list_is_cut(tmp_path):
-    from reports.html import render_report
+    from fouille.reports.html import render_report
 
     inventory = {"scan": {}, "fields": [], "containers": [], "errors": [], "conversations_total": 1234,
                  "conversations": [{"source": "chat", "container": "log.jsonl", "conversation": "c-1",

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from reports.diff import add_arguments, diff_inventories, run
+from fouille.reports.diff import add_arguments, diff_inventories, run
 
 
 def write_report(folder, inventory):

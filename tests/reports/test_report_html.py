@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from reports.html import render_report, write_report
-from reports.i18n import default_lang, format_duration, format_int, format_percent
+from fouille.reports.html import render_report, write_report
+from fouille.scanner.core.i18n import default_lang, format_duration, format_int, format_percent
 
 
 def test_page_is_self_contained(inventory):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reports.registre import build_registre, registre_csv, registre_markdown, write_registre
+from fouille.reports.registre import build_registre, registre_csv, registre_markdown, write_registre
 
 
 def by_source(inventory):

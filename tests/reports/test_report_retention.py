@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from reports.retention import (
+from fouille.scanner.core.retention import (
     PRESETS,
     Period,
     cutoff,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reports.html import render_report
+from fouille.reports.html import render_report
 
 
 def _text(page: str) -> str:

@@ -53,7 +53,7 @@ def _after(owner: type, method: str, event: str) -> None:
 
 
 class _OsWithCrashingFsync:
-    """``os`` for reports.atomic only: fsync counts as the ``fsync`` event."""
+    """``os`` for fouille.scanner.core.atomic only: fsync counts as the ``fsync`` event."""
 
     def __getattr__(self, name):
         return getattr(os, name)
@@ -78,31 +78,31 @@ def _file_fault(partition_no: int) -> None:
 
 
 def install() -> None:
-    import reports.atomic
-    import scanner.pipeline
-    from reports.findings import FindingsWriter
-    from scanner.engine import ContainerScanner
-    from scanner.state import ScanState
+    import fouille.scanner.core.atomic
+    import fouille.scanner.engine.local
+    from fouille.scanner.core.findings import FindingsWriter
+    from fouille.scanner.engine.container import ContainerScanner
+    from fouille.scanner.engine.state import ScanState
 
     _after(ContainerScanner, "_scan_batch", "batch")
     _after(FindingsWriter, "commit", "commit")
     _after(ScanState, "record", "record")
-    reports.atomic.os = _OsWithCrashingFsync()
+    fouille.scanner.core.atomic.os = _OsWithCrashingFsync()
 
     if not os.environ.get("FOUILLE_BEFORE_PARTITION"):
         return  # the wrapper below cannot be pickled for a process pool: only patch when asked
-    original = scanner.pipeline.scan_partition
+    original = fouille.scanner.engine.local.scan_partition
 
     def scan_partition(partition, key, progress=None):
         _counts["partition"] = _counts.get("partition", 0) + 1
         _file_fault(_counts["partition"])
         return original(partition, key, progress)
 
-    scanner.pipeline.scan_partition = scan_partition
+    fouille.scanner.engine.local.scan_partition = scan_partition
 
 
 if __name__ == "__main__":
     install()
-    from scanner.cli import main
+    from fouille.scanner.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

@@ -50,7 +50,7 @@ def run_fouille(
     Peak memory is the child's own ``VmHWM`` (polled from /proc until it exits): ``ru_maxrss``
     of a forked child starts at the parent's size, and pytest grows past a gigabyte.
     """
-    entry = [str(HARNESS)] if harness else ["-m", "scanner.cli"]
+    entry = [str(HARNESS)] if harness else ["-m", "fouille.scanner.cli"]
     command = [sys.executable, *entry, *args]
     if as_user:
         command = ["setpriv", f"--reuid={as_user}", f"--regid={pwd.getpwnam(as_user).pw_gid}",

@@ -21,7 +21,7 @@ CRASH_MESSAGE = "unexpected value 06 39 98 00 01"  # fouille: ignore - fiction r
 
 
 def _state_full(nth: int) -> None:
-    from scanner.state import ScanState
+    from fouille.scanner.engine.state import ScanState
 
     original = ScanState.record
     calls = [0]
@@ -36,12 +36,12 @@ def _state_full(nth: int) -> None:
 
 
 def _crash() -> None:
-    import scanner.pipeline
+    import fouille.scanner.cli.scan_outputs
 
     def build_inventory(*args, **kwargs):
         raise RuntimeError(CRASH_MESSAGE)
 
-    scanner.pipeline.build_inventory = build_inventory
+    fouille.scanner.cli.scan_outputs.build_inventory = build_inventory
 
 
 def install(fault: str) -> None:
@@ -56,6 +56,6 @@ def install(fault: str) -> None:
 
 if __name__ == "__main__":
     install(os.environ["FOUILLE_FAULT"])
-    from scanner.cli import main
+    from fouille.scanner.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

@@ -168,7 +168,7 @@ def test_canaries_never_leave_their_stores(tmp_path, pg_database):
     runs = {"scan": run_fouille("-vv", "scan", "--config", str(config))}
     assert runs["scan"].returncode == 0, runs["scan"].stderr[-3000:]
 
-    from scanner.dsar.index import build_index
+    from fouille.scanner.dsar.index import build_index
 
     build_index(out)
     runs["dsar"] = run_fouille("-vv", "dsar", "--email", OTHER_EMAIL, "--config", str(config),

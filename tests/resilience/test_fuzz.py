@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.files import SUPPORTED_SUFFIXES, read_stream
-from detectors.registry import doc_detectors, text_detectors
-from scanner.model import ENTITY_TYPES
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.files import SUPPORTED_SUFFIXES, read_stream
+from fouille.detectors.registry import doc_detectors, text_detectors
+from fouille.scanner.core.model import ENTITY_TYPES
 
 # Pieces that walk detectors into their hard paths: digits and separators (identifiers,
 # cards, phones), '@' and dots (emails), prefixes, context words, accents, long runs.

@@ -21,7 +21,7 @@ def _injections(text: str) -> list[str]:
 
 
 def test_printable_escapes_control_characters():
-    from scanner.safe_names import printable
+    from fouille.scanner.core.safe_names import printable
 
     assert printable(INJECTED) == (
         "notes\\n::error file=app.py,line=1::pwned\\x1b[31m\\x1b]0;title\\x07.csv")

@@ -52,7 +52,7 @@ def test_instance_credentials_are_asked_for_explicitly(tmp_path):
 
 @pytest.mark.parametrize("credentials", ["default", "instance"])
 def test_the_credentials_key_is_accepted(credentials):
-    from connectors.s3 import S3Connector
+    from fouille.connectors.s3 import S3Connector
 
     connector = S3Connector.from_config({"name": "b", "type": "s3", "bucket": "b",
                                          "credentials": credentials})

@@ -12,7 +12,7 @@ import pytest
 from resilience_helpers import run_fouille
 from test_canary_leaks import _texts_of
 
-NAMES_FIELD = "(names)"  # scanner.safe_names.NAMES_FIELD
+NAMES_FIELD = "(names)"  # fouille.scanner.core.safe_names.NAMES_FIELD
 
 KEY_EMAILS = ("ylva.keyowner@example.com", "bo.secondkey@example.org")
 HEADER_EMAIL = "hedda.header@example.net"
@@ -37,7 +37,7 @@ SECRETS = (*KEY_EMAILS, HEADER_EMAIL, FILE_EMAIL, FOLDER_EMAIL, "ylva.keyowner",
     ("address_line2", "address_line2"),
 ])
 def test_field_names(raw, shown):
-    from scanner.safe_names import shown_field
+    from fouille.scanner.core.safe_names import shown_field
 
     assert shown_field(raw).shown == shown
 
@@ -50,7 +50,7 @@ def test_field_names(raw, shown):
     ("broken.csv:line 17", "broken.csv:line 17"),
 ])
 def test_container_names(raw, shown):
-    from scanner.safe_names import shown_container
+    from fouille.scanner.core.safe_names import shown_container
 
     assert shown_container(raw).shown == shown
 

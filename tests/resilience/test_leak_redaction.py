@@ -16,7 +16,7 @@ from resilience_helpers import base_env, run_fouille
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "connectors"))
 from s3_fixtures import moto_endpoint, s3_client  # noqa: F401
 
-from connectors.secrets import redact_text
+from fouille.scanner.core.secrets import redact_text
 
 KEY_ID = "AKIAZQ7CANARY0KEY001"
 SECRET_KEY = "zQ7canarySecretKey/0123456789abcdefABCDEF"
@@ -55,7 +55,7 @@ def test_redact_text_keeps_what_is_no_secret(text):
 
 
 def test_the_log_filter_redacts_messages_and_tracebacks():
-    from scanner.console import RedactingFilter
+    from fouille.scanner.core.console import RedactingFilter
 
     record = logging.LogRecord("botocore.endpoint", logging.DEBUG, __file__, 1,
                                "Sending http request: %s", ({"X-Amz-Security-Token": SESSION_TOKEN},), None)

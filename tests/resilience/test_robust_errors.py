@@ -82,9 +82,9 @@ def test_unexpected_error_is_one_line_exit_4_with_a_private_log(tmp_path):
 
 
 def test_an_error_of_every_piece_is_reported_once():
-    from scanner.engine import ContainerResult
-    from scanner.model import ScanError
-    from scanner.partitioning import merge_pieces
+    from fouille.scanner.engine.container import ContainerResult
+    from fouille.scanner.core.model import ScanError
+    from fouille.scanner.engine.partitioning import merge_pieces
 
     error = ScanError("data", "big.csv", "more than 2000 fields: the others are scanned together")
     pieces = [ContainerResult("data", "big.csv", rows=10, errors=[error]) for _ in range(4)]
@@ -95,8 +95,8 @@ def test_an_error_of_every_piece_is_reported_once():
 def test_jsonl_line_over_16_mb_is_said_skipped_not_scanned():
     import io
 
-    from connectors.base import Batch, ReadError, ReadOptions
-    from connectors.files import read_stream
+    from fouille.connectors.base import Batch, ReadError, ReadOptions
+    from fouille.connectors.files import read_stream
 
     huge = b'{"note": "' + b"x" * (17 * 2**20) + b'"}\n'
     data = b'{"email": "a@example.com"}\n' + huge + b'{"email": "b@example.com"}\n'
@@ -112,8 +112,8 @@ def test_binary_parquet_columns_are_listed():
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from connectors.base import Batch, ReadError, ReadOptions
-    from connectors.files.parquet_reader import read_parquet
+    from fouille.connectors.base import Batch, ReadError, ReadOptions
+    from fouille.connectors.files.parquet_reader import read_parquet
 
     buffer = io.BytesIO()
     pq.write_table(pa.table({"email": ["a@example.com"], "photo": [b"\x89PNG"]}), buffer)

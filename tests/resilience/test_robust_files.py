@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.files import FilesConnector
-from connectors.files.walking import OUTSIDE_FILE, OUTSIDE_FOLDER
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.files import FilesConnector
+from fouille.connectors.files.walking import OUTSIDE_FILE, OUTSIDE_FOLDER
 
 ROW = "id;email\n1;inside@example.com\n"
 
@@ -82,8 +82,8 @@ def test_file_replaced_by_a_fifo_after_listing_does_not_block(tmp_path):
 
 
 def test_ci_gate_does_not_block_on_a_fifo_put_after_listing(tmp_path):
-    from scanner.cigate.gate import GateOptions, check_file
-    from scanner.keys import Hasher
+    from fouille.scanner.cigate.gate import GateOptions, check_file
+    from fouille.scanner.core.keys import Hasher
 
     (tmp_path / "notes.txt").write_text("rien\n", encoding="utf-8")
     (tmp_path / "notes.txt").unlink()

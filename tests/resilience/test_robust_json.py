@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 import json
 
-from connectors.base import Batch, ReadError, ReadOptions
-from connectors.chatlogs import ChatlogsConnector
-from connectors.files import read_stream
+from fouille.connectors.base import Batch, ReadError, ReadOptions
+from fouille.connectors.chatlogs import ChatlogsConnector
+from fouille.connectors.files import read_stream
 
 DEEP = 10_000
 
@@ -74,7 +74,7 @@ def test_control_characters_between_elements_end_the_stream():
     on ``[\\x1f`` (one 'invalid element' after another without moving)."""
     import itertools
 
-    from connectors.files.json_stream import TextChunks, json_array_values
+    from fouille.connectors.files.json_stream import TextChunks, json_array_values
 
     for data in (b"[\x1f", b"[1,\x1c2]", b'[{"a": 1}\x1e, 3]'):
         items = list(itertools.islice(json_array_values("f.json", TextChunks(io.BytesIO(data))), 50))

@@ -10,10 +10,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from resilience_helpers import run_fouille
 
-from connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
-from connectors.files import FilesConnector, read_stream
-from connectors.files.parquet_reader import read_parquet
-from connectors.s3 import S3Object, read_object
+from fouille.connectors.base import MAX_BATCH_BYTES, Batch, ReadError, ReadOptions
+from fouille.connectors.files import FilesConnector, read_stream
+from fouille.connectors.files.parquet_reader import read_parquet
+from fouille.connectors.s3 import S3Object, read_object
 
 MB = 2**20
 CELL = 100_000

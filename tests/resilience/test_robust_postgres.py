@@ -29,7 +29,7 @@ def _url(dsn: str) -> str:
 
 
 def _scan(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scanner.cli", *args], check=False,
+    return subprocess.run([sys.executable, "-m", "fouille.scanner.cli", *args], check=False,
                           capture_output=True, text=True, env=base_env(), cwd=REPO,
                           timeout=HANG_SECONDS)
 
@@ -55,8 +55,8 @@ def test_two_workers_scan_every_table(crm_dsn, tmp_path, run):  # noqa: F811
 def test_binary_columns_are_listed_not_silently_skipped(pg_database):  # noqa: F811
     import psycopg
 
-    from connectors.base import Batch, ReadError, ReadOptions
-    from connectors.postgres import PostgresConnector
+    from fouille.connectors.base import Batch, ReadError, ReadOptions
+    from fouille.connectors.postgres import PostgresConnector
 
     with psycopg.connect(pg_database.dsn, autocommit=True) as conn:
         conn.execute("CREATE SCHEMA media; CREATE TABLE media.photos "

@@ -96,8 +96,8 @@ def test_importing_every_module_calls_nobody(tmp_path):
         "            importlib.import_module(info.name)\n"
         "        except ImportError:\n"
         "            pass  # an optional extra (spark) that is not installed\n"
-        "from detectors.text import detect_texts\n"
-        "detect_texts(['Écrire à zoe.martin@example.com ou au 01 99 00 12 34, Zoé Martin, Lyon.'])\n"
+        "from fouille.detectors.detection import detect_many\n"
+        "detect_many(['Écrire à zoe.martin@example.com ou au 01 99 00 12 34, Zoé Martin, Lyon.'])\n"
     )
     import subprocess
     import sys

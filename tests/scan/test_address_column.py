@@ -6,7 +6,7 @@ import json
 from faker import Faker
 from scan_cli import run_fouille
 
-from scanner.stats import EntityStats, FieldStats, covered_entities
+from fouille.scanner.engine.stats import EntityStats, FieldStats, covered_entities
 
 
 def test_covered_entities_counts_letters_and_digits():

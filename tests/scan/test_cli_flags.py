@@ -2,7 +2,7 @@
 
 from scan_cli import run_fouille
 
-from scanner.cli import build_parser
+from fouille.scanner.cli.main import build_parser
 
 
 def test_verbosity_flags_are_accepted_after_the_subcommand():

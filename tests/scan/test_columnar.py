@@ -1,4 +1,4 @@
-"""The columnar full-mode path (scanner.columnar) gives exactly the per-cell path's findings and
+"""The columnar full-mode path (fouille.detectors.detection.columnar) gives exactly the per-cell path's findings and
 field counters: same rows of the findings table, same inventory stats (examples in order)."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 from stdnum.fr import tva
 
-from connectors.base import Batch
-from reports.findings import SCHEMA, findings_table
-from scanner import columnar
-from scanner.engine import ContainerScanner, EngineOptions
-from scanner.keys import Hasher
+from fouille.connectors.base import Batch
+from fouille.scanner.core.findings import SCHEMA, findings_table
+from fouille.detectors.detection import columnar
+from fouille.scanner.engine.container import ContainerScanner, EngineOptions
+from fouille.scanner.core.keys import Hasher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "demo"))
 from generate import fiction_phone, fr_iban, siret

@@ -12,12 +12,12 @@ import pyarrow.compute as pc
 import pytest
 from faker import Faker
 
-from connectors.base import Batch, ReadOptions
-from connectors.files import connector as files_connector
-from connectors.files.csv_reader import read_csv
-from reports.findings import read_findings
-from scanner.config import ScanConfig
-from scanner.pipeline import run_scan
+from fouille.connectors.base import Batch, ReadOptions
+from fouille.connectors.files import connector as files_connector
+from fouille.connectors.files.csv_reader import read_csv
+from fouille.scanner.core.findings import read_findings
+from fouille.scanner.core.config import ScanConfig
+from fouille.scanner.cli.scan import run_scan
 
 
 def _csv(seed: int, rows: int) -> bytes:

@@ -2,7 +2,7 @@
 
 import pyarrow as pa
 
-from scanner.engine import _join_columns
+from fouille.scanner.engine.container_fields import join_columns as _join_columns
 
 
 def test_join_keeps_rows_where_every_value_is_null():

@@ -16,7 +16,7 @@ def test_progress_on_a_terminal(tmp_path):
     leader, follower = pty.openpty()  # rich shows progress only on a terminal
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scanner.cli", "scan", "--out", str(tmp_path / "r"), str(data)],
+        [sys.executable, "-m", "fouille.scanner.cli", "scan", "--out", str(tmp_path / "r"), str(data)],
         stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, cwd=REPO,
         env={**env, "COLUMNS": "200", "TERM": "xterm"},
     )

@@ -4,7 +4,7 @@ import json
 
 from scan_cli import run_fouille
 
-from connectors.files.walking import walk
+from fouille.connectors.files.walking import walk
 
 
 def _tree(tmp_path):

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pytest
 
-from connectors.base import Batch
-from scanner.config import ConfigError, load_config
-from scanner.engine import ContainerResult, ContainerScanner, EngineOptions
-from scanner.keys import Hasher
-from scanner.retention_count import RetentionCounter, epoch_seconds, merge_counts, summarize
-from scanner.retention_rules import normalize_rules, reference_time, rule_for
-from scanner.stats import FieldStats
+from fouille.connectors.base import Batch
+from fouille.scanner.core.config import ConfigError, load_config
+from fouille.scanner.engine.container import ContainerResult, ContainerScanner, EngineOptions
+from fouille.scanner.core.keys import Hasher
+from fouille.scanner.engine.retention_count import RetentionCounter, epoch_seconds, merge_counts, summarize
+from fouille.scanner.core.retention_rules import normalize_rules, reference_time, rule_for
+from fouille.scanner.engine.stats import FieldStats
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)  # 3y cutoff: 2023-06-15 12:00 UTC
 RULE = {"container": None, "field": "created_at", "keep": "3y"}

@@ -18,7 +18,7 @@ from faker import Faker
 from psycopg import sql
 from scan_cli import run_fouille
 
-from reports.i18n import format_int
+from fouille.scanner.core.i18n import format_int
 from tests.connectors.pg_fixtures import grant_select, pg_database  # noqa: F401
 
 NOW = "2026-06-15T12:00:00Z"

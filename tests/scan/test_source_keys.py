@@ -1,6 +1,7 @@
 """Keys the scan reads (``retention``) are accepted by every connector's strict key check."""
 
-from scanner.config import build_connector, validate_source
+from fouille.scanner.core.config import validate_source
+from fouille.scanner.engine.sources import build_connector
 
 
 def test_chatlogs_and_s3_sources_accept_a_retention_rule(tmp_path):

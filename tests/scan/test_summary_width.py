@@ -4,8 +4,8 @@ import io
 from pathlib import Path
 from types import SimpleNamespace
 
-from scanner.console import make_console
-from scanner.summary import print_summary
+from fouille.scanner.core.console import make_console
+from fouille.reports.console_summary import print_summary
 
 FIELD = "adresse_de_livraison_principale_du_client_pour_les_commandes_internationales"
 

@@ -11,10 +11,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from scanner.cli import main
-from scanner.config import ConfigError, load_config_with_sources
-from scanner.pipeline import _safe_message, run_scan
-from scanner.spark import (
+from fouille.scanner.cli.main import main
+from fouille.scanner.core.config import ConfigError, load_config_with_sources
+from fouille.scanner.cli.scan import run_scan
+from fouille.scanner.engine.errors import safe_message as _safe_message
+from fouille.scanner.engine.spark import (
     ExecutorKeyMismatch,
     ExecutorKeyMissing,
     _require_executor_key,
@@ -50,7 +51,7 @@ def spark():
         missing("pyspark (pip install 'fouille[spark]')")
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         missing("Java 17+")
-    from scanner.config import ScanConfig
+    from fouille.scanner.core.config import ScanConfig
 
     session = spark_session(ScanConfig(workers=2))
     assert session.sparkContext.master == "local[2]"
@@ -162,12 +163,12 @@ def test_executor_errors_reach_the_driver_as_type_and_os_reason_only(exc):
 
 
 def test_no_partition_starts_no_spark(monkeypatch):
-    monkeypatch.setattr("scanner.spark.spark_session", lambda config: pytest.fail("started Spark"))
+    monkeypatch.setattr("fouille.scanner.engine.spark.spark_session", lambda config: pytest.fail("started Spark"))
     assert list(execute_spark([], b"key", None)) == []
 
 
 def test_missing_pyspark_is_a_configuration_error(monkeypatch):
-    from scanner.config import ScanConfig
+    from fouille.scanner.core.config import ScanConfig
 
     monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # import fails as if not installed
     with pytest.raises(ConfigError, match=r"pip install 'fouille\[spark\]'"):
@@ -175,7 +176,7 @@ def test_missing_pyspark_is_a_configuration_error(monkeypatch):
 
 
 def test_missing_java_is_a_configuration_error(monkeypatch, tmp_path):
-    from scanner.spark import _require_java
+    from fouille.scanner.engine.spark import _require_java
 
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-jdk"))

@@ -5,7 +5,7 @@ import random
 import pytest
 from stdnum.be import nn
 
-from detectors.eu.be_national_number import BeNationalNumberDetector
+from fouille.detectors.eu.be_national_number import BeNationalNumberDetector
 from eval.values_identifiers import be_national_number
 
 RNG = random.Random(32)

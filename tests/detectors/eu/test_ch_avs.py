@@ -5,7 +5,7 @@ import random
 import pytest
 from stdnum.ch import ssn
 
-from detectors.eu.ch_avs import ChAvsDetector
+from fouille.detectors.eu.ch_avs import ChAvsDetector
 from eval.values_identifiers import ch_avs
 
 RNG = random.Random(41)

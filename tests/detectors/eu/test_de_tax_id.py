@@ -5,7 +5,7 @@ import random
 import pytest
 from stdnum.de import idnr
 
-from detectors.eu.de_tax_id import DeTaxIdDetector
+from fouille.detectors.eu.de_tax_id import DeTaxIdDetector
 from eval.values_identifiers import de_tax_id
 
 RNG = random.Random(49)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.eu.es_dni import EsDniDetector
+from fouille.detectors.eu.es_dni import EsDniDetector
 from eval.values_identifiers import es_dni
 
 RNG = random.Random(34)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.eu.es_nie import EsNieDetector
+from fouille.detectors.eu.es_nie import EsNieDetector
 from eval.values_identifiers import es_nie
 
 RNG = random.Random(35)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.eu.it_fiscal_code import ItFiscalCodeDetector
+from fouille.detectors.eu.it_fiscal_code import ItFiscalCodeDetector
 from eval.values_identifiers import it_fiscal_code
 
 RNG = random.Random(39)

@@ -5,7 +5,7 @@ import random
 import pytest
 from stdnum import luhn, verhoeff
 
-from detectors.eu.lu_national_id import LuNationalIdDetector, is_valid_lu_national_id
+from fouille.detectors.eu.lu_national_id import LuNationalIdDetector, is_valid_lu_national_id
 from eval.values_identifiers import lu_national_id
 
 RNG = random.Random(352)

@@ -5,7 +5,7 @@ import random
 import pytest
 from stdnum.nl import bsn
 
-from detectors.eu.nl_bsn import NlBsnDetector
+from fouille.detectors.eu.nl_bsn import NlBsnDetector
 from eval.values_identifiers import nl_bsn
 
 RNG = random.Random(31)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.eu.pt_nif import PtNifDetector
+from fouille.detectors.eu.pt_nif import PtNifDetector
 from eval.values_identifiers import pt_nif_number
 
 RNG = random.Random(351)

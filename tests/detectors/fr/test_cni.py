@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.cni import FrCniDetector
+from fouille.detectors.fr.cni import FrCniDetector
 
 
 @pytest.mark.parametrize(

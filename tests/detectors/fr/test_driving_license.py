@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.driving_license import FrDrivingLicenseDetector
+from fouille.detectors.fr.driving_license import FrDrivingLicenseDetector
 
 # Made-up numbers in the two formats (no checksum exists to make them "valid").
 NEPH = "210692106990"  # fouille: ignore

@@ -2,10 +2,10 @@
 
 import pytest
 
-from detectors.fr.nir import FrNirDetector
-from detectors.fr.siren import FrSirenDetector
-from detectors.fr.siret import FrSiretDetector
-from detectors.fr.vat import FrVatDetector
+from fouille.detectors.fr.nir import FrNirDetector
+from fouille.detectors.fr.siren import FrSirenDetector
+from fouille.detectors.fr.siret import FrSiretDetector
+from fouille.detectors.fr.vat import FrVatDetector
 from eval.values import vat_for, with_luhn, with_nir_key
 
 SIREN = with_luhn("73282932")

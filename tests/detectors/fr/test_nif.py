@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.fr.nif import FrNifDetector
+from fouille.detectors.fr.nif import FrNifDetector
 from eval.values import space_groups
 from eval.values_identifiers import nif_number
 

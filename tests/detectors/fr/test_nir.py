@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.nir import FrNirDetector
+from fouille.detectors.fr.nir import FrNirDetector
 from eval.values import space_groups, with_nir_key
 
 VALID = with_nir_key("2951099126111")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.passport import FrPassportDetector
+from fouille.detectors.fr.passport import FrPassportDetector
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.plate import FrLicensePlateDetector
+from fouille.detectors.fr.plate import FrLicensePlateDetector
 
 
 def spans(text, hint=None):

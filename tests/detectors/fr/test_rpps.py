@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from detectors.fr.rpps import FrRppsDetector
+from fouille.detectors.fr.rpps import FrRppsDetector
 from eval.values_identifiers import rpps_number
 
 RNG = random.Random(3)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.siren import FrSirenDetector
+from fouille.detectors.fr.siren import FrSirenDetector
 from eval.values import space_groups, with_luhn
 
 SIREN = with_luhn("73282932")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from detectors.fr.siret import FrSiretDetector
-from detectors.text import detect_texts
+from fouille.detectors.fr.siret import FrSiretDetector
+from fouille.detectors.detection import detect_many as detect_texts
 from eval.values import space_groups, with_luhn
 
 SIRET = with_luhn(with_luhn("73282932") + "0007")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from detectors.fr.vat import FrVatDetector
+from fouille.detectors.fr.vat import FrVatDetector
 from eval.values import vat_for, with_luhn
 
 VAT = vat_for(with_luhn("30326504"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.masking import mask_category
-from detectors.sensitive import SensitiveDetector
+from fouille.detectors.masking import mask_category
+from fouille.detectors.sensitive import SensitiveDetector
 
 DETECTOR = SensitiveDetector()
 
@@ -140,7 +140,7 @@ def test_junk_never_raises(junk):
 
 
 def test_registered_in_the_free_text_path():
-    from detectors.text import detect_texts
+    from fouille.detectors.detection import detect_many as detect_texts
 
     [found] = detect_texts(["Bonjour, ma fille est enceinte de 3 mois."])
     assert any(m.entity == "SENSITIVE_HEALTH" and m.preview == "[HEALTH]" for m in found)

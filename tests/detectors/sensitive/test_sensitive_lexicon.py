@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from detectors.sensitive import SensitiveDetector, lexicon, needs_analysis
+from fouille.detectors.sensitive import SensitiveDetector, lexicon, needs_analysis
 
 TEXTS = [
     "je suis DIABÉTIQUE",

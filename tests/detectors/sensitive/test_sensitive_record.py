@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from detectors.column_hints import FREE_TEXT
-from detectors.sensitive import SensitiveDetector
-from detectors.text import detect_texts
+from fouille.scanner.core.column_hints import FREE_TEXT
+from fouille.detectors.sensitive import SensitiveDetector
+from fouille.detectors.detection import detect_many as detect_texts
 
 DETECTOR = SensitiveDetector()
 REPO = Path(__file__).parents[3]
@@ -156,7 +156,7 @@ def test_detect_command_kind_record(tmp_path):
     source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     done = subprocess.run(
-        [sys.executable, "-m", "scanner.cli", "detect", "--input", str(source), "--output",
+        [sys.executable, "-m", "fouille.scanner.cli", "detect", "--input", str(source), "--output",
          str(out)], cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
     )
     assert done.returncode == 0, done.stderr

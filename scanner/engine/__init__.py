@@ -1,0 +1,1 @@
+"""Engine: partitions, the local and Spark runners, the columnar path, scan state."""
