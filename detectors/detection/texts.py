@@ -47,6 +47,7 @@ def detect_values(values: Iterable[str | None], hint: str | None = None) -> list
 
 def detect_many(
     texts: Sequence[str],
+    *,
     hint: str | None = None,
     use_nlp: bool = True,
     batch_size: int = 256,
