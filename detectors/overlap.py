@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fouille.detectors.base import Match
+from fouille.scanner.core.model import is_sensitive
 
 
 def _resolve(matches: list[Match], rank: dict[str, int]) -> list[Match]:
@@ -30,5 +31,5 @@ def resolve_overlaps(matches: Iterable[Match], rank: dict[str, int] | None = Non
     rank = rank or {}
     plain, sensitive = [], []
     for m in matches:
-        (sensitive if m.entity.startswith("SENSITIVE_") else plain).append(m)
+        (sensitive if is_sensitive(m.entity) else plain).append(m)
     return sorted(_resolve(plain, rank) + _resolve(sensitive, rank), key=lambda m: (m.start, m.end))

@@ -17,11 +17,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-
+from fouille.scanner.core.model import SENSITIVE_PREFIX
 from fouille.scanner.core.record_keys import CONVERSATION_KEY, key_value_json
 
 MAX_CONVERSATIONS = 500
-SENSITIVE_PREFIX = "SENSITIVE_"
 READ_ROWS = 65_536
 _COLUMNS = ["entity", "source", "container", "record_key"]
 _CONVERSATION = ["source", "container", "conversation"]  # what identifies one conversation

@@ -24,8 +24,9 @@ from fouille.reports.html_tables import (
     presets_table,
     retention_table,
 )
-from fouille.reports.registre import count_of, entity_rows, is_sensitive
+from fouille.reports.registre import count_of, entity_rows
 from fouille.scanner.core.i18n import Translator, format_duration, format_int, translator
+from fouille.scanner.core.model import is_sensitive
 
 SCRIPT = "report.js"
 NAV = ("overview", "art9", "containers", "fields", "retention", "errors")

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fouille.reports.registre import is_sensitive
 from fouille.scanner.core.i18n import Translator, entity_label, format_int
-from fouille.scanner.core.model import ENTITY_TYPES, SENSITIVE_TYPES
+from fouille.scanner.core.model import ENTITY_TYPES, SENSITIVE_TYPES, is_sensitive
 
 TYPE_ORDER = {e: i for i, e in enumerate(ENTITY_TYPES + SENSITIVE_TYPES)}
 

@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fouille.reports.html_cells import TYPE_ORDER, chip, type_sort_key
-from fouille.reports.registre import count_of, entity_rows, is_sensitive, totals_by_source
+from fouille.reports.registre import count_of, entity_rows, totals_by_source
 from fouille.scanner.core.i18n import entity_label, format_int
+from fouille.scanner.core.model import is_sensitive
 
 _PALETTE = (
     "#2563eb",

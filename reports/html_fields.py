@@ -14,7 +14,7 @@ from fouille.reports.html_cells import (
     table,
     type_sort_key,
 )
-from fouille.reports.registre import count_of, is_sensitive
+from fouille.reports.registre import count_of
 from fouille.scanner.core.i18n import (
     Translator,
     entity_label,
@@ -22,6 +22,7 @@ from fouille.scanner.core.i18n import (
     format_int,
     format_percent,
 )
+from fouille.scanner.core.model import is_sensitive
 
 COLUMNS = ("source", "container", "field", "classification", "entity", "#count", "#ratio",
            "#max_score", "examples", "why")

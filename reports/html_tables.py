@@ -16,8 +16,9 @@ from fouille.reports.html_cells import (
     table,
     type_sort_key,
 )
-from fouille.reports.registre import count_of, entity_rows, is_sensitive
+from fouille.reports.registre import count_of, entity_rows
 from fouille.scanner.core.i18n import Translator, entity_label, format_int, format_period
+from fouille.scanner.core.model import is_sensitive
 from fouille.scanner.core.retention import PRESETS, parse_period, parse_timestamp
 
 CONVERSATIONS_SHOWN = 20  # more rows are folded, so the containers and fields stay in view

@@ -22,8 +22,7 @@ from pathlib import Path
 
 from fouille.reports.spreadsheet import safe_cell
 from fouille.scanner.core.i18n import entity_label, translator
-
-SENSITIVE_PREFIX = "SENSITIVE_"
+from fouille.scanner.core.model import is_sensitive
 
 # Art. 30 speaks of categories of data, not detector types.
 CATEGORY_OF_ENTITY = {
@@ -58,11 +57,6 @@ CATEGORY_ORDER = (
     "business_id",
     "other",
 )
-
-
-def is_sensitive(entity: str) -> bool:
-    """Art. 9 / 10 categories are the ``SENSITIVE_*`` entity types."""
-    return str(entity).startswith(SENSITIVE_PREFIX)
 
 
 def entity_rows(inventory: dict) -> Iterator[tuple[dict, str, dict]]:

@@ -8,6 +8,8 @@ register); a name beside a real NIR is a person's record.
 
 from __future__ import annotations
 
+from fouille.scanner.core.model import is_sensitive
+
 SEVERITY_ORDER = ("low", "medium", "high")
 FAILING = frozenset({"medium", "high"})
 DEFAULT_SEVERITY = "medium"  # a new detector's entity fails until someone rates it
@@ -86,7 +88,7 @@ _VALIDATED = {
 
 
 def severity_of(entity: str) -> str:
-    if entity.startswith("SENSITIVE_"):
+    if is_sensitive(entity):
         return SENSITIVE_SEVERITY
     return SEVERITY.get(entity, DEFAULT_SEVERITY)
 

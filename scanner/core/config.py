@@ -66,6 +66,7 @@ def load_config(path: str | None) -> ScanConfig:
     if path is None:
         return ScanConfig()
     checked = read_config_file(path, dict(os.environ))
+    _check_unique_names(path, [source.name for source in checked.sources])
     base_dir = str(Path(path).parent.resolve())
     settings = {name: getattr(checked.scan, name) for name in ScanSettings.__pydantic_fields__}
     config = ScanConfig(**settings, base_dir=base_dir,
@@ -74,6 +75,16 @@ def load_config(path: str | None) -> ScanConfig:
     if not os.path.isabs(config.out):
         config.out = str(Path(base_dir) / config.out)
     return config
+
+
+def _check_unique_names(path: str, names: list[str]) -> None:
+    """Findings, state and DSAR answers are filed by source name: two sources may not share one."""
+    first: dict[str, int] = {}
+    for number, name in enumerate(names, start=1):
+        if name in first:
+            raise ConfigError(f"{path}: [[sources]] #{number}: name {shown_name(name)!r} is already the name "
+                              f"of [[sources]] #{first[name]}; give each source its own name")
+        first[name] = number
 
 
 def load_ci_settings(path: Path) -> CiTable:

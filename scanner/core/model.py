@@ -47,6 +47,7 @@ ENTITY_TYPES = (
     "LU_NATIONAL_ID",
     "NL_BSN",
 )
+SENSITIVE_PREFIX = "SENSITIVE_"  # every art. 9 / art. 10 category is a SENSITIVE_* type
 SENSITIVE_TYPES = (
     "SENSITIVE_HEALTH",
     "SENSITIVE_RELIGION",
@@ -56,6 +57,13 @@ SENSITIVE_TYPES = (
     "SENSITIVE_ETHNIC",
     "SENSITIVE_CRIMINAL",
 )
+
+
+def is_sensitive(entity: str) -> bool:
+    """An art. 9 / art. 10 category (health, religion, ..., criminal records)."""
+    return str(entity).startswith(SENSITIVE_PREFIX)
+
+
 # Entities that identify one person on their own: indexed for DSAR lookups.
 IDENTIFIER_TYPES = frozenset(
     {"EMAIL_ADDRESS", "PHONE_NUMBER", "FR_NIR", "FR_SIREN", "FR_SIRET", "FR_VAT",

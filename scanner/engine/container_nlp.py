@@ -12,12 +12,13 @@ import pyarrow as pa
 from fouille.detectors.detection import candidate_rows, doc_hint, doc_matches_of_rows
 from fouille.detectors.nlp import analyse
 from fouille.detectors.registry import doc_detectors
+from fouille.scanner.core.model import is_sensitive
 from fouille.scanner.engine.container_result import EngineOptions
 from fouille.scanner.engine.stats import FieldStats
 
 
 def _is_art9(detector) -> bool:
-    return all(entity.startswith("SENSITIVE_") for entity in detector.entities)
+    return all(is_sensitive(entity) for entity in detector.entities)
 
 
 def _ner_rows(stats: FieldStats, cells: list, options: EngineOptions) -> set[int]:

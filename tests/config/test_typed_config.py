@@ -183,3 +183,13 @@ def test_scan_settings_defaults_are_declared_once(tmp_path):
     assert (loaded.sample_rows, loaded.workers, loaded.mode) == (1000, 0, "sample")
     assert ScanConfig().batch_rows == loaded.batch_rows == 10_000
     assert loaded.out == str(tmp_path / "fouille-report")
+
+
+def test_two_sources_may_not_share_a_name(tmp_path):
+    (tmp_path / "a.csv").write_text("x\n1\n", encoding="utf-8")
+    config = tmp_path / "fouille.toml"
+    config.write_text(
+        '[[sources]]\nname = "crm"\ntype = "files"\npaths = ["a.csv"]\n\n'
+        '[[sources]]\nname = "crm"\ntype = "files"\npaths = ["a.csv"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r'\[\[sources\]\] #2: name .crm. is already the name of \[\[sources\]\] #1'):
+        load_config(str(config))
